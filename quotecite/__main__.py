@@ -1,0 +1,3 @@
+from quotecite.cli.entry import main
+
+main()

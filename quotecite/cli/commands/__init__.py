@@ -1,0 +1,1 @@
+"""One module per command: ``run()`` returns data, ``cli()`` is the typer command that prints it."""

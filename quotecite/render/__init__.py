@@ -1,0 +1,1 @@
+"""Renderers turn library data (documents, passages, entries) into text; they never decide data."""
