@@ -1,0 +1,1 @@
+"""Benchmark areas; see scripts/benchmark.py."""
