@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from quotecite import corpusfile
@@ -34,8 +33,14 @@ def entry_for(doc: Document, file: str) -> Entry:
     )
 
 
-def load_catalog(corpus: Corpus, strict: bool = False) -> dict[str, Entry]:
-    """id → Entry for every readable file. With ``strict``, a malformed file raises CorpusError."""
+def load_catalog(
+    corpus: Corpus, strict: bool = False, errors: list[CorpusError] | None = None
+) -> dict[str, Entry]:
+    """id → Entry for every readable file.
+
+    A malformed file raises CorpusError with ``strict``; otherwise it is left out and its error
+    appended to ``errors``.
+    """
     from quotecite.corpus import Entry
 
     cache_file = cache_dir() / f"catalog-{corpus_key(corpus.path)}.json"
@@ -64,7 +69,7 @@ def load_catalog(corpus: Corpus, strict: bool = False) -> dict[str, Entry]:
         except CorpusError as exc:
             files[path.name] = {"stamp": stamp, "error": exc.message_only, "line": exc.line}
             continue
-        files[path.name] = {"stamp": stamp, "entry": asdict(entry_for(doc, path.name))}
+        files[path.name] = {"stamp": stamp, "entry": entry_for(doc, path.name)._asdict()}
     if changed or set(files) != set(cached):
         try:
             atomic_write_text(
@@ -80,8 +85,11 @@ def load_catalog(corpus: Corpus, strict: bool = False) -> dict[str, Entry]:
     for name in sorted(files):
         record = files[name]
         if "error" in record:
+            error = CorpusError(corpus.path / name, record["error"], record.get("line"))
             if strict:
-                raise CorpusError(corpus.path / name, record["error"], record.get("line"))
+                raise error
+            if errors is not None:
+                errors.append(error)
             continue
         state = dict(record["entry"])
         state["aliases"] = tuple(state["aliases"])

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quotecite import corpusfile
 from quotecite.errors import AmbiguousDocument, CorpusError, DocumentNotFound
@@ -33,8 +33,7 @@ def default_corpus_path() -> Path:
     return here.parent / "corpus"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """What the catalog knows of a document without reading its file."""
 
     id: str
@@ -52,6 +51,7 @@ class Corpus:
         if not self.path.is_dir():
             raise CorpusError(self.path, "corpus directory does not exist")
         self._catalog: dict[str, Entry] | None = None
+        self._broken: list[CorpusError] = []
 
     # ------------------------------------------------------------------ files
     def files(self) -> list[Path]:
@@ -66,7 +66,7 @@ class Corpus:
 
     # ------------------------------------------------------------------ lookup
     def document(self, name: str) -> Document:
-        """The document named by id, alias or unique id prefix (case-insensitive)."""
+        """The document named by id, alias, or a prefix of one that fits one document only."""
         key = name.strip().lower()
         direct = self.file_for(key)
         if _safe_name(key) and direct.is_file():
@@ -86,11 +86,19 @@ class Corpus:
             return by_alias[0]
         if len(by_alias) > 1:
             raise AmbiguousDocument(name, sorted(e.id for e in by_alias))
-        prefixed = sorted(i for i in catalog if i.startswith(key))
+        prefixed = sorted(
+            e.id
+            for e in catalog.values()
+            if e.id.startswith(key) or any(a.startswith(key) for a in e.aliases)
+        )
         if len(prefixed) == 1:
             return catalog[prefixed[0]]
         if len(prefixed) > 1:
             raise AmbiguousDocument(name, prefixed)
+        if self._broken:
+            # the document may be in a file that cannot be read: say so rather than "no document"
+            first = self._broken[0]
+            raise CorpusError(first.path, first.message_only, first.line)
         raise DocumentNotFound(name, self.suggest(key))
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
@@ -134,7 +142,7 @@ class Corpus:
         if self._catalog is None:
             from quotecite.catalog import load_catalog
 
-            self._catalog = load_catalog(self)
+            self._catalog = load_catalog(self, errors=self._broken)
         return self._catalog
 
     def entries(self) -> list[Entry]:

@@ -8,8 +8,8 @@ A date no such form can express is written as a literal (``{ literal = "late 198
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 MONTHS = (
     "January",
@@ -43,8 +43,7 @@ class DateFormatError(ValueError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class DateSpec:
+class DateSpec(NamedTuple):
     """A date as a source states it. ``start`` holds (year[, month[, day]])."""
 
     start: DateParts = ()

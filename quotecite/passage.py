@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotecite.errors import ParagraphNotFound, ReferenceSyntaxError
 from quotecite.model import Document, Numbering, Paragraph
@@ -11,8 +11,7 @@ from quotecite.refs import PassageRef, Span
 Unit = tuple[int, int]  # (paragraph index, part index)
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """A paragraph of a passage; ``parts`` lists the selected part indexes (all when whole)."""
 
     paragraph: Paragraph
@@ -29,8 +28,7 @@ class Selection:
         return [self.paragraph.part_number(i) for i in self.parts]
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
+class Passage(NamedTuple):
     document: Document
     selections: tuple[Selection, ...]
     ref: PassageRef
