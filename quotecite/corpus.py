@@ -73,33 +73,47 @@ class Corpus:
             doc = corpusfile.read_document(direct)
             if doc.id == key:
                 return doc
+        # Trust the catalog while the directory is unchanged, but check the file it points to.
+        try:
+            quick = self._find(key, self._load(quick=True))
+            if quick is not None:
+                doc = corpusfile.read_document(self.path / quick.file)
+                if _names(doc, key):
+                    return doc
+        except (AmbiguousDocument, CorpusError):
+            pass  # decided below, against every file
         entry = self.find_entry(key)
         return corpusfile.read_document(self.path / entry.file)
 
     def find_entry(self, name: str) -> Entry:
+        """The catalog entry of the document ``name`` names, checked against every file."""
         key = name.strip().lower()
-        catalog = self.catalog()
-        if key in catalog:
-            return catalog[key]
-        by_alias = [e for e in catalog.values() if key in e.aliases]
-        if len(by_alias) == 1:
-            return by_alias[0]
-        if len(by_alias) > 1:
-            raise AmbiguousDocument(name, sorted(e.id for e in by_alias))
-        prefixed = sorted(
-            e.id
-            for e in catalog.values()
-            if e.id.startswith(key) or any(a.startswith(key) for a in e.aliases)
-        )
-        if len(prefixed) == 1:
-            return catalog[prefixed[0]]
-        if len(prefixed) > 1:
-            raise AmbiguousDocument(name, prefixed)
+        entry = self._find(key, self.catalog())
+        if entry is not None:
+            return entry
         if self._broken:
             # the document may be in a file that cannot be read: say so rather than "no document"
             first = self._broken[0]
             raise CorpusError(first.path, first.message_only, first.line)
         raise DocumentNotFound(name, self.suggest(key))
+
+    @staticmethod
+    def _find(key: str, catalog: dict[str, Entry]) -> Entry | None:
+        if key in catalog:
+            return catalog[key]
+        by_alias = [e for e in catalog.values() if key in e.aliases]
+        if len(by_alias) > 1:
+            raise AmbiguousDocument(key, sorted(e.id for e in by_alias))
+        if by_alias:
+            return by_alias[0]
+        prefixed = sorted(
+            e.id
+            for e in catalog.values()
+            if e.id.startswith(key) or any(a.startswith(key) for a in e.aliases)
+        )
+        if len(prefixed) > 1:
+            raise AmbiguousDocument(key, prefixed)
+        return catalog[prefixed[0]] if prefixed else None
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         import difflib
@@ -113,7 +127,7 @@ class Corpus:
         close = difflib.get_close_matches(name, list(names), n=limit * 2, cutoff=0.6)
         # Also match against each part of an id: "gorbachov" ~ "gorbachev-1986-06-26"
         if len(close) < limit:
-            heads = {}
+            heads: dict[str, str] = {}
             for full in names:
                 for piece in full.replace("_", "-").split("-"):
                     if len(piece) > 2:
@@ -139,14 +153,24 @@ class Corpus:
 
     # ------------------------------------------------------------------ catalog
     def catalog(self) -> dict[str, Entry]:
+        """Every document's entry, each file checked for changes."""
         if self._catalog is None:
-            from quotecite.catalog import load_catalog
-
-            self._catalog = load_catalog(self, errors=self._broken)
+            self._broken.clear()
+            self._catalog = self._load(quick=False)
         return self._catalog
+
+    def _load(self, quick: bool) -> dict[str, Entry]:
+        from quotecite.catalog import load_catalog
+
+        return load_catalog(self, errors=[] if quick else self._broken, quick=quick)
 
     def entries(self) -> list[Entry]:
         return sorted(self.catalog().values(), key=lambda e: (e.date or "9999", e.id))
+
+
+def _names(doc: Document, key: str) -> bool:
+    """Whether ``key`` still names ``doc``: its id, an alias, or a prefix of one."""
+    return any(n == key or n.startswith(key) for n in (doc.id, *doc.aliases))
 
 
 def _safe_name(name: str) -> bool:

@@ -188,7 +188,9 @@ class _MetaReader:
         if isinstance(value, dict):
             value = [value]
         if not isinstance(value, list):
-            raise self.fail(key, f"{key} must be a list of names ({{ family, given }} or {{ literal }})")
+            raise self.fail(
+                key, f"{key} must be a list of names ({{ family, given }} or {{ literal }})"
+            )
         out = []
         for entry in value:
             if isinstance(entry, str):
@@ -232,8 +234,11 @@ class _MetaReader:
             )
         title = self.string(m, "title")
         if not title:
-            raise self.fail("title", "metadata has no title") if self.line_of("title") else \
-                CorpusError(self.path, "metadata has no title", 2)
+            raise (
+                self.fail("title", "metadata has no title")
+                if self.line_of("title")
+                else CorpusError(self.path, "metadata has no title", 2)
+            )
         aliases = m.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise self.fail("aliases", "aliases must be a list of text")
@@ -351,9 +356,7 @@ def _parse_body(
             end_part()
             continue
         if header is None:
-            raise CorpusError(
-                path, "text before the first paragraph header ('¶ 1')", lineno
-            )
+            raise CorpusError(path, "text before the first paragraph header ('¶ 1')", lineno)
         if line.startswith("\\¶"):
             line = line[1:]
         buffer.append(line.strip())

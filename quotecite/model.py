@@ -11,14 +11,14 @@ has only the flat ``archive_location``.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
 from quotecite.dates import DateSpec
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a paragraph is within the document as published."""
 
     HEADNOTE = "headnote"  #: editors' introduction printed before the document
@@ -32,7 +32,7 @@ class Role(str, Enum):
         return self.value
 
 
-class Numbering(str, Enum):
+class Numbering(StrEnum):
     """Whose paragraph numbers these are."""
 
     PRINTED = "printed"  #: the source prints them: citations may use them as pinpoints
@@ -69,7 +69,7 @@ class Name(NamedTuple):
 
 
 class Archival(NamedTuple):
-    """An archival reference in the fond / opis / delo / list hierarchy. Absent parts are ``None``."""
+    """An archival reference: fond / opis / delo / list. Absent parts are ``None``."""
 
     archive: str | None = None  #: full English name, "State Archive of the Russian Federation"
     acronym: str | None = None  #: "GARF"
@@ -89,9 +89,7 @@ class Archival(NamedTuple):
 
     def location(self, russian: bool = False) -> str:
         """``f. 10063, op. 1, d. 190, ll. 12–14ob.`` (or the Russian ``ф. 10063, оп. 1 …``)."""
-        labels = (
-            ("ф.", "оп.", "п.", "д.") if russian else ("f.", "op.", "p.", "d.")
-        )
+        labels = ("ф.", "оп.", "п.", "д.") if russian else ("f.", "op.", "p.", "d.")
         parts = []
         for label, value in zip(labels, (self.fond, self.opis, self.papka, self.delo), strict=True):
             if value:
@@ -209,7 +207,7 @@ class Document(NamedTuple):
         return [p.number for p in self.paragraphs]
 
     def body_range(self) -> str:
-        """"1–26": the span of paragraph numbers, for messages."""
+        """ "1–26": the span of paragraph numbers, for messages."""
         numbers = self.paragraph_numbers()
         if not numbers:
             return "no paragraphs"

@@ -61,9 +61,7 @@ class Passage(NamedTuple):
         return compress([a for s in cited for a in s.addresses()], self.document)
 
     def text(self) -> str:
-        return "\n\n".join(
-            s.paragraph.parts[i].text for s in self.cited for i in s.parts
-        )
+        return "\n\n".join(s.paragraph.parts[i].text for s in self.cited for i in s.parts)
 
 
 def compress(addresses: list[str], document: Document) -> str:
@@ -87,9 +85,7 @@ def resolve(document: Document, ref: PassageRef, context: int = 0) -> Passage:
     """The passage ``ref`` names in ``document``; ``context`` adds N paragraphs either side."""
     paragraphs = document.paragraphs
     if ref.whole_document:
-        sels = tuple(
-            Selection(p, tuple(range(len(p.parts)))) for p in paragraphs
-        )
+        sels = tuple(Selection(p, tuple(range(len(p.parts)))) for p in paragraphs)
         return Passage(document, sels, ref)
     chosen: dict[int, set[int]] = {}
     for span in ref.spans:
@@ -157,7 +153,7 @@ def _parts_hint(p: Paragraph) -> str:
 
 
 def describe_numbers(document: Document) -> str:
-    """"1–26" or "1–9, s1": the paragraph numbers, with numeric runs compressed."""
+    """ "1–26" or "1–9, s1": the paragraph numbers, with numeric runs compressed."""
     numbers = document.paragraph_numbers()
     if not numbers:
         return "none"

@@ -20,12 +20,8 @@ from quotecite.errors import ReferenceSyntaxError
 
 ADDRESS = r"(?:\d+(?:\.\d+)*|[a-z]+\d*(?:\.\d+)*)"
 _DOC = re.compile(r"\s*(?P<doc>[^\s,:¶§]+)(?P<rest>.*)\Z", re.S)
-_LABEL = re.compile(
-    r"(?:¶¶?|§§?|paras?\b\.?|pars?\b\.?|paragraphs?\b|sections?\b)\s*", re.I
-)
-_SPAN = re.compile(
-    rf"(?P<start>{ADDRESS})(?:\s*(?:-|–|—|\bto\b)\s*(?P<end>{ADDRESS}))?", re.I
-)
+_LABEL = re.compile(r"(?:¶¶?|§§?|paras?\b\.?|pars?\b\.?|paragraphs?\b|sections?\b)\s*", re.I)
+_SPAN = re.compile(rf"(?P<start>{ADDRESS})(?:\s*(?:-|–|—|\bto\b)\s*(?P<end>{ADDRESS}))?", re.I)
 _SEP = re.compile(r"\s*(?:,|;|\band\b|&)\s*|\s+", re.I)
 
 

@@ -28,7 +28,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("args", CASES, ids=[" ".join(c) for c in CASES])
-def test_lean_path_equals_typer_command(args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lean_path_equals_typer_command(
+    args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     status = lean_show(args)
     lean = capsys.readouterr()
     full = qc("show", *args)
@@ -36,20 +38,31 @@ def test_lean_path_equals_typer_command(args: list[str], qc: Any, capsys: pytest
     assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
 
 
-def test_lean_path_with_corpus_option(corpus_copy: Path, qc: Any, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lean_path_with_corpus_option(
+    corpus_copy: Path, qc: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     (corpus_copy / "garf-10063-1-190.md").unlink()
     args = ["garf", "--corpus", str(corpus_copy)]
     status = lean_show(args)
     lean = capsys.readouterr()
     full = qc("show", *args)
-    assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr) == (
-        3, "", "quotecite: error: no document 'garf'\n"
+    assert (
+        (status, lean.out, lean.err)
+        == (full.exit_code, full.stdout, full.stderr)
+        == (3, "", "quotecite: error: no document 'garf'\n")
     )
 
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["doc6", "--rich"], ["doc6", "--context"], ["doc6", "--context", "x"], [], ["--bogus", "doc6"]],
+    [
+        ["--help"],
+        ["doc6", "--rich"],
+        ["doc6", "--context"],
+        ["doc6", "--context", "x"],
+        [],
+        ["--bogus", "doc6"],
+    ],
 )
 def test_what_the_lean_path_leaves_to_typer(args: list[str]) -> None:
     assert parse_show_args(args) is None
@@ -74,4 +87,7 @@ def test_console_script_end_to_end() -> None:
         [sys.executable, "-m", "quotecite", "show", "gorbachov"], capture_output=True, text=True
     )
     assert (r.returncode, r.stdout) == (3, "")
-    assert r.stderr == "quotecite: error: no document 'gorbachov'; did you mean 'gorbachev-1986-06-26'?\n"
+    assert (
+        r.stderr
+        == "quotecite: error: no document 'gorbachov'; did you mean 'gorbachev-1986-06-26'?\n"
+    )

@@ -6,19 +6,38 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import DOC001
 
 
 @pytest.mark.parametrize(
     ("args", "status", "message"),
     [
-        (["show", "gorbachov-1986"], 3, "no document 'gorbachov-1986'; did you mean 'gorbachev-1986-06-26'?"),
-        (["show", "doc6", "30"], 3, f"document '{DOC001}' has no paragraph 30 (it has paragraphs 1–26, n1)"),
-        (["show", "doc6", "16x"], 4, "cannot read '16x' in passage reference 'doc6 16x' (separate paragraphs with commas: 3,7,9-11)"),
-        (["show", "doc6", "9-3"], 4, "range 9-3 runs backwards in document 'gorbachev-1986-06-26' (write 3-9)"),
+        (
+            ["show", "gorbachov-1986"],
+            3,
+            "no document 'gorbachov-1986'; did you mean 'gorbachev-1986-06-26'?",
+        ),
+        (
+            ["show", "doc6", "30"],
+            3,
+            f"document '{DOC001}' has no paragraph 30 (it has paragraphs 1–26, n1)",
+        ),
+        (
+            ["show", "doc6", "16x"],
+            4,
+            "cannot read '16x' in passage reference 'doc6 16x' (separate paragraphs with commas: 3,7,9-11)",
+        ),
+        (
+            ["show", "doc6", "9-3"],
+            4,
+            "range 9-3 runs backwards in document 'gorbachev-1986-06-26' (write 3-9)",
+        ),
         (["info", "nothing-like-it"], 3, "no document 'nothing-like-it'"),
-        (["show", "g"], 3, "'g' matches several documents: 'garf-10063-1-190', 'gorbachev-1986-06-26'; give more of the id"),
+        (
+            ["show", "g"],
+            3,
+            "'g' matches several documents: 'garf-10063-1-190', 'gorbachev-1986-06-26'; give more of the id",
+        ),
     ],
 )
 def test_errors(qc: Any, args: list[str], status: int, message: str) -> None:
@@ -45,7 +64,10 @@ def test_unreadable_corpus_file(qc: Any, corpus_copy: Path) -> None:
 
 def test_missing_corpus(qc: Any, tmp_path: Path) -> None:
     r = qc("show", "doc6", "--corpus", str(tmp_path / "none"))
-    assert (r.exit_code, r.stderr) == (5, f"quotecite: error: {tmp_path / 'none'}: corpus directory does not exist\n")
+    assert (r.exit_code, r.stderr) == (
+        5,
+        f"quotecite: error: {tmp_path / 'none'}: corpus directory does not exist\n",
+    )
 
 
 def test_unknown_command_and_option(qc: Any) -> None:

@@ -37,10 +37,14 @@ def test_list_json(qc: Any) -> None:
 
 
 def test_list_names_a_malformed_file(qc: Any, corpus_copy: Path) -> None:
-    (corpus_copy / "broken.md").write_text('+++\nid = "broken"\ntitle = "x"\nfond = 1\n+++\n', "utf-8")
+    (corpus_copy / "broken.md").write_text(
+        '+++\nid = "broken"\ntitle = "x"\nfond = 1\n+++\n', "utf-8"
+    )
     r = qc("list", "--corpus", str(corpus_copy))
     assert r.exit_code == 5
-    assert r.stderr == f"quotecite: error: {corpus_copy}/broken.md:4: unknown metadata field 'fond'\n"
+    assert (
+        r.stderr == f"quotecite: error: {corpus_copy}/broken.md:4: unknown metadata field 'fond'\n"
+    )
 
 
 def test_info_plain(qc: Any) -> None:

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 HOSTILE = "He wrote [sic] and [illegible] then [/i] [bold red]x[/] and \x1b[2J\x1b]0;pwned\x07 end."
-SHOWN = "He wrote [sic] and [illegible] then [/i] [bold red]x[/] and \\x1b[2J\\x1b]0;pwned\\x07 end."
+SHOWN = (
+    "He wrote [sic] and [illegible] then [/i] [bold red]x[/] and \\x1b[2J\\x1b]0;pwned\\x07 end."
+)
 
 
 @pytest.fixture

@@ -38,7 +38,13 @@ def test_paragraph_16_exactly_as_the_seed_has_it(qc: Any) -> None:
 
 def test_every_reference_form_gives_the_same_passage(qc: Any) -> None:
     expected = qc("show", "doc6", "16").stdout
-    for form in (["doc6:16"], ["doc6 ¶16"], ["doc6, para. 16"], [DOC001, "16"], ["gorb", "¶", "16"]):
+    for form in (
+        ["doc6:16"],
+        ["doc6 ¶16"],
+        ["doc6, para. 16"],
+        [DOC001, "16"],
+        ["gorb", "¶", "16"],
+    ):
         assert qc("show", *form).stdout == expected, form
 
 

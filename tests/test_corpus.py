@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import DOC000, DOC001
+
 from quotecite.corpus import Corpus
 from quotecite.errors import AmbiguousDocument, CorpusError, DocumentNotFound
 
@@ -42,10 +42,15 @@ def test_no_suggestion_for_nonsense() -> None:
 
 def test_ambiguous_prefix(corpus_copy: Path) -> None:
     text = (corpus_copy / f"{DOC001}.md").read_text("utf-8")
-    twin = text.replace(f'id = "{DOC001}"', 'id = "gorbachev-1986-07-01"').replace('    "doc6",\n', "")
+    twin = text.replace(f'id = "{DOC001}"', 'id = "gorbachev-1986-07-01"').replace(
+        '    "doc6",\n', ""
+    )
     (corpus_copy / "gorbachev-1986-07-01.md").write_text(twin, "utf-8")
-    with pytest.raises(AmbiguousDocument, match="'gorbachev-1986' matches several documents: "
-                       "'gorbachev-1986-06-26', 'gorbachev-1986-07-01'"):
+    with pytest.raises(
+        AmbiguousDocument,
+        match="'gorbachev-1986' matches several documents: "
+        "'gorbachev-1986-06-26', 'gorbachev-1986-07-01'",
+    ):
         Corpus(corpus_copy).document("gorbachev-1986")
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DOC000, DOC001, SHIPPED_CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DOC000, DOC001, SHIPPED_CORPUS
 from quotecite.corpusfile import format_document, parse_file, parse_text
 from quotecite.errors import CorpusError
 from quotecite.model import Document, Numbering, Paragraph, Part, Role
@@ -51,7 +51,9 @@ def test_seed_000_sections() -> None:
 
 
 def test_lines_join_and_blank_lines_split_parts() -> None:
-    doc = parse_text(HEAD + "\n¶ 3\nfirst line\nsecond line\n\nnext part\n¶ 4 signature\nM. Gorbachev\n").document
+    doc = parse_text(
+        HEAD + "\n¶ 3\nfirst line\nsecond line\n\nnext part\n¶ 4 signature\nM. Gorbachev\n"
+    ).document
     p3, p4 = doc.paragraphs
     assert [part.text for part in p3.parts] == ["first line second line", "next part"]
     assert p4.role is Role.SIGNATURE and p3.line == 6
@@ -77,18 +79,30 @@ def _error(text: str) -> CorpusError:
     ("text", "line", "message"),
     [
         ("id = 1\n", 1, "starts with a '+++' line"),
-        ("+++\nid = \"x\"\n", 1, "not closed"),
-        ("+++\nid = \"x\"\ntitle = \nlanguage = \"en\"\n+++\n", 3, "metadata: Invalid value"),
+        ('+++\nid = "x"\n', 1, "not closed"),
+        ('+++\nid = "x"\ntitle = \nlanguage = "en"\n+++\n', 3, "metadata: Invalid value"),
         ('+++\nid = "x"\ntitle = "t"\ntitel = "t"\n+++\n', 4, "unknown metadata field 'titel'"),
         ('+++\nid = "X Y"\ntitle = "t"\n+++\n', 2, "id 'X Y' may use only"),
         ('+++\nid = "x"\n+++\n', 2, "no title"),
-        ('+++\nid = "x"\ntitle = "t"\nissued = "June 1986"\n+++\n', 4, "cannot read date 'June 1986'"),
-        ('+++\nid = "x"\ntitle = "t"\n[archival]\nfonds = "1"\n+++\n', 5, "unknown archival field 'fonds'"),
+        (
+            '+++\nid = "x"\ntitle = "t"\nissued = "June 1986"\n+++\n',
+            4,
+            "cannot read date 'June 1986'",
+        ),
+        (
+            '+++\nid = "x"\ntitle = "t"\n[archival]\nfonds = "1"\n+++\n',
+            5,
+            "unknown archival field 'fonds'",
+        ),
         (HEAD + "stray text\n", 5, "text before the first paragraph header"),
         (HEAD + "¶ 1 preface\ntext\n", 5, "unknown paragraph role 'preface'"),
         (HEAD + "¶ one two three\n", 5, "cannot read paragraph header"),
         ('+++\nid = "x"\ntitle = "t"\nnumbering = "mine"\n+++\n', 4, "numbering must be"),
-        ('+++\nid = "x"\ntitle = "t"\n[[author]]\nname = "X"\n+++\n', 4, "unknown name field 'name'"),
+        (
+            '+++\nid = "x"\ntitle = "t"\n[[author]]\nname = "X"\n+++\n',
+            4,
+            "unknown name field 'name'",
+        ),
     ],
 )
 def test_errors_name_file_and_line(text: str, line: int, message: str) -> None:
@@ -114,7 +128,9 @@ def test_soft_problems_are_collected_not_raised() -> None:
 
 
 words = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=12
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
+    min_size=1,
+    max_size=12,
 )
 part_texts = st.lists(words, min_size=1, max_size=8).map(" ".join)
 

@@ -22,9 +22,19 @@ from quotecite.dates import DateFormatError, DateSpec, Precision, parse_date
             "October 22–28, 1962",
             {"date-parts": [[1962, 10, 22], [1962, 10, 28]]},
         ),
-        ("1985-03/1985-12", Precision.RANGE, "March–December 1985", {"date-parts": [[1985, 3], [1985, 12]]}),
+        (
+            "1985-03/1985-12",
+            Precision.RANGE,
+            "March–December 1985",
+            {"date-parts": [[1985, 3], [1985, 12]]},
+        ),
         ({"literal": "late 1985"}, Precision.LITERAL, "late 1985", {"literal": "late 1985"}),
-        ({"date-parts": [[1979, 12, 12]]}, Precision.DAY, "December 12, 1979", {"date-parts": [[1979, 12, 12]]}),
+        (
+            {"date-parts": [[1979, 12, 12]]},
+            Precision.DAY,
+            "December 12, 1979",
+            {"date-parts": [[1979, 12, 12]]},
+        ),
         (1995, Precision.YEAR, "1995", {"date-parts": [[1995]]}),
     ],
 )
@@ -36,7 +46,8 @@ def test_parse(value: object, precision: Precision, display: str, csl: dict[str,
 
 
 @pytest.mark.parametrize(
-    "value", ["June 1986", "1986-13", "1986-02-30", "86", "1990/1989", True, 3.5, {"date-parts": "x"}]
+    "value",
+    ["June 1986", "1986-13", "1986-02-30", "86", "1990/1989", True, 3.5, {"date-parts": "x"}],
 )
 def test_rejects(value: object) -> None:
     with pytest.raises(DateFormatError):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import DOC000, DOC001
+
 from quotecite.corpus import Corpus
 from quotecite.errors import ParagraphNotFound, ReferenceSyntaxError
 from quotecite.model import Numbering
@@ -63,7 +63,10 @@ def test_text_of_sub_paragraphs() -> None:
     [
         ("doc6 27", f"document '{DOC001}' has no paragraph 27 (it has paragraphs 1–26, n1)"),
         ("garf 3.9", f"paragraph 3 of document '{DOC000}' has no sub-paragraph 9 (it has 3.1–3.5)"),
-        ("doc6 16.2", f"paragraph 16 of document '{DOC001}' has no sub-paragraph 2 (paragraph 16 has no sub-paragraphs)"),
+        (
+            "doc6 16.2",
+            f"paragraph 16 of document '{DOC001}' has no sub-paragraph 2 (paragraph 16 has no sub-paragraphs)",
+        ),
     ],
 )
 def test_missing_paragraphs(ref: str, message: str) -> None:

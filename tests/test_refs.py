@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -80,7 +82,5 @@ def test_round_trip(doc: str, items: list[Span]) -> None:
 
 @given(st.text(max_size=60))
 def test_never_anything_but_a_syntax_error(text: str) -> None:
-    try:
+    with contextlib.suppress(ReferenceSyntaxError):
         parse_ref(text)
-    except ReferenceSyntaxError:
-        pass

@@ -23,6 +23,4 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see README
 PlainOption = Annotated[
     bool, typer.Option("--plain", help="Plain text even on a terminal (the default in a pipe).")
 ]
-RichOption = Annotated[
-    bool, typer.Option("--rich", help="Rich terminal view even in a pipe.")
-]
+RichOption = Annotated[bool, typer.Option("--rich", help="Rich terminal view even in a pipe.")]

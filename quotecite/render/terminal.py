@@ -1,4 +1,4 @@
-"""Rich rendering for a terminal. Corpus text goes in as ``Text`` objects: never parsed as markup."""
+"""Rich rendering for a terminal. Corpus text goes in as ``Text`` objects, never as markup."""
 
 from __future__ import annotations
 
@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from quotecite.passage import Passage
 
 
-def console(stderr: bool = False, **kwargs: object) -> Console:
+def console(stderr: bool = False, width: int | None = None) -> Console:
     """The one way quotecite makes a console: data is never markup, nothing is auto-highlighted."""
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True, **kwargs)  # type: ignore[arg-type]
+    return Console(
+        stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True, width=width
+    )
 
 
 def passage_view(passage: Passage) -> RenderableType:

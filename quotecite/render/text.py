@@ -137,9 +137,7 @@ def render_info(doc: Document) -> str:
 
 
 def list_rows(entries: list[Entry]) -> list[tuple[str, str, str, str, str]]:
-    return [
-        (e.id, e.date or "undated", str(e.paragraphs), e.archive, e.title) for e in entries
-    ]
+    return [(e.id, e.date or "undated", str(e.paragraphs), e.archive, e.title) for e in entries]
 
 
 LIST_HEADERS = ("id", "date", "¶", "archive", "title")
