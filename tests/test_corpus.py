@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import DOC000, DOC001
 
 from quotecite.corpus import Corpus
 from quotecite.errors import AmbiguousDocument, CorpusError, DocumentNotFound
+
+from conftest import DOC000, DOC001
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DOC000, DOC001, SHIPPED_CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotecite.corpusfile import format_document, parse_file, parse_text
 from quotecite.errors import CorpusError
 from quotecite.model import Document, Numbering, Paragraph, Part, Role
+
+from conftest import DOC000, DOC001, SHIPPED_CORPUS
 
 HEAD = '+++\nid = "x"\ntitle = "A title"\n+++\n'
 

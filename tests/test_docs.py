@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from conftest import ROOT
 from quotecite.cli.app import app
+
+from conftest import ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")
 
@@ -30,7 +31,7 @@ def test_setup_commands_name_the_test_command() -> None:
     setup = README.split("## Set-up", 1)[1].split("##", 1)[0]
     assert "pip install ." in setup and "python -m pytest -q" in setup
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
-    assert "python\" -m pytest -q" in ci
+    assert 'python" -m pytest -q' in ci
 
 
 def test_exit_statuses_table_matches_the_code() -> None:

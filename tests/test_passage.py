@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DOC000, DOC001
 
 from quotecite.corpus import Corpus
 from quotecite.errors import ParagraphNotFound, ReferenceSyntaxError
 from quotecite.model import Numbering
 from quotecite.passage import resolve
 from quotecite.refs import parse_ref
+
+from conftest import DOC000, DOC001
 
 
 def addresses(ref: str, context: int = 0) -> list[tuple[str, bool]]:

@@ -6,17 +6,38 @@ import random
 import shutil
 from pathlib import Path
 
-from bench.common import bare_python, env_with, median_time, quotecite_command, row, scratch
-
 from quotecite.corpusfile import format_document
 from quotecite.dates import DateSpec
 from quotecite.model import Archival, Document, Name, Numbering, Paragraph, Part, Role
 
-WORDS = (
-    "socialist countries relations policy fraternal parties economic cooperation perestroika "
-    "collaboration integration leadership Politburo development political thinking world "
-    "socialism interests security allies experience mechanism confidence"
-).split()
+from bench.common import bare_python, env_with, median_time, quotecite_command, row, scratch
+
+WORDS = [
+    "socialist",
+    "countries",
+    "relations",
+    "policy",
+    "fraternal",
+    "parties",
+    "economic",
+    "cooperation",
+    "perestroika",
+    "collaboration",
+    "integration",
+    "leadership",
+    "Politburo",
+    "development",
+    "political",
+    "thinking",
+    "world",
+    "socialism",
+    "interests",
+    "security",
+    "allies",
+    "experience",
+    "mechanism",
+    "confidence",
+]
 
 
 def generate(directory: Path, count: int, seed: int = 1) -> None:
@@ -59,21 +80,37 @@ def main(full: bool) -> None:
     repeat = 21 if full else 11
     bare = bare_python()
     row("python -c pass", bare)
-    row("show doc6 16 (shipped corpus, alias)", median_time([*qc, "show", "doc6", "16"], repeat), bare)
+    row(
+        "show doc6 16 (shipped corpus, alias)",
+        median_time([*qc, "show", "doc6", "16"], repeat),
+        bare,
+    )
     row(
         "show gorbachev-1986-06-26 16 (id)",
         median_time([*qc, "show", "gorbachev-1986-06-26", "16"], repeat),
         bare,
     )
-    row("show garf 3 --json (prefix)", median_time([*qc, "show", "garf", "3", "--json"], repeat), bare)
-    row("show doc6 16 --rich (typer + rich)", median_time([*qc, "show", "doc6", "16", "--rich"], repeat), bare)
+    row(
+        "show garf 3 --json (prefix)",
+        median_time([*qc, "show", "garf", "3", "--json"], repeat),
+        bare,
+    )
+    row(
+        "show doc6 16 --rich (typer + rich)",
+        median_time([*qc, "show", "doc6", "16", "--rich"], repeat),
+        bare,
+    )
     count = 10_000 if full else 2_000
     corpus = scratch("lookup") / f"corpus-{count}"
     generate(corpus, count)
     cache = scratch("lookup") / f"cache-{count}"
     env = env_with(QUOTECITE_CORPUS=str(corpus), QUOTECITE_CACHE_DIR=str(cache))
     last = f"gen-{count - 1:06d}"
-    row(f"show {last} 12 ({count:,} docs, by id)", median_time([*qc, "show", last, "12"], repeat, env), bare)
+    row(
+        f"show {last} 12 ({count:,} docs, by id)",
+        median_time([*qc, "show", last, "12"], repeat, env),
+        bare,
+    )
     row(
         f"show g{count - 1} 12 ({count:,} docs, alias; catalog warm)",
         median_time([*qc, "show", f"g{count - 1}", "12"], repeat, env),
