@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotecite.corpus import Corpus
-from quotecite.errors import ParagraphNotFound, ReferenceSyntaxError
+from quotecite.errors import ParagraphNotFound, QuoteciteError, ReferenceSyntaxError
 from quotecite.model import Numbering
 from quotecite.passage import resolve
 from quotecite.refs import parse_ref
@@ -79,3 +81,27 @@ def test_missing_paragraphs(ref: str, message: str) -> None:
 def test_backwards_range() -> None:
     with pytest.raises(ReferenceSyntaxError, match="range 5-3 runs backwards"):
         Corpus().passage("doc6 5-3")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["doc6", "garf", "gorb", "new", "g", "x"]),
+    st.lists(
+        st.one_of(
+            st.integers(0, 30).map(str),
+            st.tuples(st.integers(0, 12), st.integers(0, 12)).map(lambda t: f"{t[0]}.{t[1]}"),
+            st.sampled_from(["n1", "src1", "n2", "h1", "-", ",", "–", "¶", " to "]),
+        ),
+        max_size=6,
+    ),
+)
+def test_any_reference_gives_a_passage_or_a_clean_error(doc: str, pieces: list[str]) -> None:
+    corpus = Corpus()
+    try:
+        passage = corpus.passage(f"{doc} {' '.join(pieces)}")
+    except QuoteciteError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    assert passage.selections
+    for sel in passage.selections:
+        assert all(0 <= i < len(sel.paragraph.parts) for i in sel.parts)
