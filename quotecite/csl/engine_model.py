@@ -54,7 +54,7 @@ class RenderState:
 
     repressed: set[str] = field(default_factory=set)
     traces: list[set[str]] = field(default_factory=list)
-    frames: list[list[int]] = field(default_factory=list)
+    frames: list[list[bool]] = field(default_factory=list)  # groups: attempt, success, term
     disamb: dict[str, Disamb] = field(default_factory=dict)
     name_level: Any = None  # callable (key, name, index, form, initials) -> level, or None
     collect: Any = None  # during disambiguation: list receiving per-nameset name counts
@@ -84,12 +84,17 @@ def _called(state: RenderState, variable: str, rendered: bool) -> None:
     """Group bookkeeping (CSL "group suppression") and substitute traces."""
     if state.frames:
         frame = state.frames[-1]
-        frame[0] += 1
+        frame[0] = True
         if rendered:
-            frame[1] += 1
+            frame[1] = True
     if rendered:
         for trace in state.traces:
             trace.add(variable)
+
+
+def _term_rendered(state: RenderState) -> None:
+    if state.frames:
+        state.frames[-1][2] = True
 
 
 def _segments(text: Any) -> list[tuple[str, bool]]:
@@ -312,12 +317,16 @@ class Text(CaseMixin, model.Text):
             raw = False
         elif "term" in self.attrib:
             text = self._term(item)
+            if text:
+                _term_rendered(state)
             if text and state.note_start:  # §7 P14: a term that starts a note is capitalised
                 text = text.capitalize_first()
             raw = False
         else:
             text = String(self.preformat(self.get("value", "")))
             raw = False
+            if text:
+                _term_rendered(state)
         if text and str(text):
             state.note_start = False
         return self.markup(text, _language(self, item), raw)
@@ -677,6 +686,7 @@ class Names(model.Names):
             _called(state, var, text is not None)
             if text is None:
                 continue
+            state.note_start = False
             if kwargs.get("sort_options") is None and label_elem is not None:
                 plural = len(item.reference[var]) > 1
                 label = label_elem.render(item, "editortranslator" if ed_trans else role,
@@ -938,6 +948,8 @@ class Label(CaseMixin, model.Label):
             text = self.get_plural_term(name=term, form=form_arg)
         else:
             text = self.get_single_term(name=term, form=form_arg)
+        if text:
+            _term_rendered(state)
         if text and state.note_start:
             text = text.capitalize_first()
             state.note_start = False
@@ -948,7 +960,7 @@ class Group(model.Group):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """§4 #11: suppressed when it calls variables and all of them are empty."""
         state = state_of(item)
-        state.frames.append([0, 0])
+        state.frames.append([False, False, False])
         delimiter = self.get("delimiter", "")
         output = []
         try:
@@ -964,12 +976,15 @@ class Group(model.Group):
                 if text is not None and str(text) != "":
                     output.append(text)
         finally:
-            attempted, rendered = state.frames.pop()
-        suppressed = not output or (attempted > 0 and rendered == 0)
+            attempt, success, term = state.frames.pop()
+        # citeproc-js: output if a variable succeeded, or terms only and no variable tried;
+        # a group that renders counts as a success for its parent group
+        suppressed = not output or not (success or (term and not attempt))
         if state.frames:
-            state.frames[-1][0] += attempted
-            if not suppressed:
-                state.frames[-1][1] += rendered
+            if suppressed:
+                state.frames[-1][0] = attempt
+            else:
+                state.frames[-1][1] = True
         if suppressed:
             raise VariableError
         return self.join(output)

@@ -42,7 +42,8 @@ _SKIP_RE = re.compile(
 )
 # citeproc-js splits text for case changes at these "tags" (quotes, punctuation, brackets)
 _TAG_RE = re.compile("(\u2018|\u2019|\u201c|\u201d| \"| '|\"|'|[-\u2013\u2014/.,;?!:]|\\[|\\]"
-                     "|\\(|\\)|[" + SENTINELS + "])")
+                     "|\\(|\\)|<span class=\"no(?:case|decor)\">|</span>|</?(?:i|sc|b|sub|sup)>"
+                     "|[" + SENTINELS + "])")
 _WORD_SPLIT = re.compile("([\u00a0\u0020\u2000-\u200b\u205f\u3000]+)")
 _OPENERS = {"\u201c": ("\u201c", "\u201d"), "\u2018": ("\u2018", "\u2019"),
             ' "': (" '", '"'), " '": (' "', "'"), OPEN: (OPEN, CLOSE)}
@@ -95,8 +96,10 @@ def title_case_segments(segments: list[tuple[str, bool]]) -> list[str]:
             if not word:
                 continue
             lcase = word.lower()
+            # (citeproc-js passes the following tag only for the first string)
             cap = (len(word) > 1 and not _SKIP_RE.search(lcase)) or (
-                j == real[-1] and following == "-") or state["first"] or state["after_punct"]
+                idx == 0 and j == real[-1] and following == "-") or state["first"] \
+                or state["after_punct"]
             if cap and word == lcase:
                 words[j] = _capitalise(word)
             state["after_punct"] = False
