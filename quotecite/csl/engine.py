@@ -444,7 +444,8 @@ def render_bibliography(
                     state.reset("bibliography")
                     state.substitute_names = substitute
                     body = layout.render_children(item)
-            previous_names = names
+            if names:
+                previous_names = names
             text = layout.format(layout.wrap(body)) if body is not None else None
         except Exception as exc:  # one bad item must not sink the rest
             errors.append((item_id, f"{type(exc).__name__}: {exc}"))

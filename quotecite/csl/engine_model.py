@@ -61,7 +61,6 @@ class RenderState:
     sorting: bool = False
     area: str = "citation"
     note_start: bool = False
-    names_seen: int = 0  # cs:names rendered so far in this entry (subsequent-author-substitute)
     rendered_names: list[str] | None = None
     substituting: int = 0
     substitute_names: str | None = None  # subsequent-author-substitute text for this entry
@@ -71,7 +70,6 @@ class RenderState:
         self.traces = []
         self.frames = []
         self.area = area
-        self.names_seen = 0
         self.rendered_names = None
         self.substituting = 0
 
@@ -305,7 +303,24 @@ class Layout(model.Layout):
 # rendering elements
 
 
-class Text(CaseMixin, model.Text):
+class PageRangeMixin:
+    def _format_last_page(self, first: str, last: str) -> str:
+        """§4 #17: minimal / minimal-two keep at least the differing digits (and two)."""
+        range_format = self.get_root().get_option("page-range-format")  # type: ignore[attr-defined]
+        if range_format in ("minimal", "minimal-two") and first.isdigit() and last.isdigit():
+            if len(first) != len(last) or int(last) <= int(first):
+                return last
+            common = 0
+            while common < len(first) and first[common] == last[common]:
+                common += 1
+            kept = last[common:]
+            if range_format == "minimal-two" and len(kept) < 2 <= len(last):
+                kept = last[-2:]
+            return kept
+        return str(super()._format_last_page(first, last))  # type: ignore[misc]
+
+
+class Text(PageRangeMixin, CaseMixin, model.Text):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if context is None:
             context = self
@@ -439,6 +454,9 @@ class Date(model.Date):
             if text is not None and state.note_start:
                 state.note_start = False
             return text
+        if not self.is_locale_date():
+            own = [p.get("name") for p in self.iterchildren()]
+            show_parts = [p for p in show_parts if p in own]
         value = item.reference.get(name)
         if not value:
             text = None
@@ -562,8 +580,8 @@ def _date_sort_key(value: Any, date_parts: str | None) -> str | None:
 
     if isinstance(value, DateRange):
         end = value.get("end")
-        return key(value.begin) + ("" if end is None or end.is_nil() else key(end))
-    return key(value)
+        return key(value.begin) + ("100000000" if end is None or end.is_nil() else key(end))
+    return key(value) + "100000000"  # citeproc-js appends the (empty) end of the range
 
 
 class Date_Part(CaseMixin, model.Date_Part):
@@ -600,7 +618,7 @@ class Date_Part(CaseMixin, model.Date_Part):
         return text if text is None or isinstance(text, String) else String(str(text))
 
 
-class Number(CaseMixin, model.Number):
+class Number(PageRangeMixin, CaseMixin, model.Number):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         name = variable.replace("-", "_")
@@ -619,22 +637,6 @@ class Number(CaseMixin, model.Number):
 
     def format_number(self, number: Any) -> Any:
         return self.preformat(str(super().format_number(number)))
-
-    def _format_last_page(self, first: str, last: str) -> str:
-        """§4 #17: minimal / minimal-two keep at least the differing digits (and two)."""
-        range_format = self.get_root().get_option("page-range-format")
-        if range_format in ("minimal", "minimal-two") and first.isdigit() and last.isdigit():
-            if len(first) != len(last) or int(last) <= int(first):
-                return last
-            common = 0
-            while common < len(first) and first[common] == last[common]:
-                common += 1
-            kept = last[common:]
-            if range_format == "minimal-two" and len(kept) < 2 <= len(last):
-                kept = last[-2:]
-            return kept
-        return str(super()._format_last_page(first, last))
-
 
 class Names(model.Names):
     def _names_context(self) -> Any:
@@ -670,19 +672,18 @@ class Names(model.Names):
         if name_elem is None:
             name_elem = _DEFAULT_NAME_HOLDER.get(self)
         label_elem = names_context.find("cs:label", self.nsmap)
-        state.names_seen += 1
-        first_names = state.names_seen == 1 and not state.substituting
         output = []
         for nameset, role in enumerate(roles):
             var = role.replace("-", "_")
             if var in state.repressed or not item.reference.get(var):
                 _called(state, var, False)
                 continue
-            if first_names and state.substitute_names is not None and nameset == 0:
+            capture = (state.area == "bibliography" and not state.substituting
+                       and state.rendered_names is None and not state.sorting)
+            text = name_elem.render(item, role, context=context, nameset=nameset,
+                                    capture=capture, **kwargs)
+            if capture and text is not None and state.substitute_names is not None:
                 text = String(self.preformat(state.substitute_names))  # §4 #16
-            else:
-                text = name_elem.render(item, role, context=context, nameset=nameset,
-                                        capture=first_names, **kwargs)
             _called(state, var, text is not None)
             if text is None:
                 continue

@@ -264,24 +264,28 @@ def strip_sentinels(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# sorting: citeproc-js compares keys with localeCompare(en-US, base sensitivity,
-# ignorePunctuation, numeric) after dropping a leading "a", "an" or "the"
+# sorting: citeproc-js turns spaces in a sort key into "|" (a symbol, which ICU does not
+# ignore and orders before digits and letters) and compares keys with
+# localeCompare(en-US, {sensitivity: base, ignorePunctuation: true, numeric: true})
 
 
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
-_DIGITS = re.compile(r"(\d+)")
+_TOKENS = re.compile(r"(\s+)|(\d+)|([^\W\d_]+)")
 
 
 def collation_key(text: str) -> tuple[tuple[int, Any], ...]:
-    text = _ARTICLE.sub("", strip_sentinels(text))
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(ch for ch in decomposed
-                   if unicodedata.category(ch)[0] in "LN")
+    text = unicodedata.normalize("NFKD", strip_sentinels(text).casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     key: list[tuple[int, Any]] = []
-    for i, part in enumerate(_DIGITS.split(kept)):
-        if not part:
-            continue
-        key.append((0, int(part)) if i % 2 else (1, part))
+    for space, digits, letters in _TOKENS.findall(text.strip()):
+        if space:
+            key.append((0, ""))
+        elif digits:
+            key.append((1, int(digits)))
+        else:
+            if key and key[-1][0] == 2:  # letters split only by ignored punctuation
+                key[-1] = (2, key[-1][1] + letters)
+            else:
+                key.append((2, letters))
     return tuple(key)
 
 
