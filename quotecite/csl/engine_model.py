@@ -64,6 +64,9 @@ class RenderState:
     rendered_names: list[str] | None = None
     substituting: int = 0
     substitute_names: str | None = None  # subsequent-author-substitute text for this entry
+    sas_checked: bool = False
+    last_label: bool = False
+    last_rendered: list[str] | None = None
 
     def reset(self, area: str) -> None:
         self.repressed = set()
@@ -71,6 +74,8 @@ class RenderState:
         self.frames = []
         self.area = area
         self.rendered_names = None
+        self.sas_checked = False
+        self.last_rendered = None
         self.substituting = 0
 
 
@@ -678,12 +683,7 @@ class Names(model.Names):
             if var in state.repressed or not item.reference.get(var):
                 _called(state, var, False)
                 continue
-            capture = (state.area == "bibliography" and not state.substituting
-                       and state.rendered_names is None and not state.sorting)
-            text = name_elem.render(item, role, context=context, nameset=nameset,
-                                    capture=capture, **kwargs)
-            if capture and text is not None and state.substitute_names is not None:
-                text = String(self.preformat(state.substitute_names))  # §4 #16
+            text = name_elem.render(item, role, context=context, nameset=nameset, **kwargs)
             _called(state, var, text is not None)
             if text is None:
                 continue
@@ -693,12 +693,33 @@ class Names(model.Names):
                 label = label_elem.render(item, "editortranslator" if ed_trans else role,
                                           plural, **kwargs)
                 if label is not None:
+                    state.last_label = True
                     if names_context.index(label_elem) < names_context.index(name_elem) \
                             if name_elem.getparent() is names_context else False:
                         text = label + text
                     else:
                         text = text + label
             output.append(text)
+        top = (state.area == "bibliography" and not state.substituting and not state.sorting
+               and not state.sas_checked)
+        if top:
+            state.last_rendered = None
+            state.last_label = False
+        text = self._output(item, output, context, state, **kwargs)
+        if top and text is not None and state.last_label:
+            # citeproc-js neither substitutes nor remembers names that carry a role label
+            state.sas_checked = True
+        elif top and text is not None:
+            # §4 #16 subsequent-author-substitute, as citeproc-js: the names rendered by the
+            # first cs:names of the entry (through its substitute too) are compared
+            state.sas_checked = True
+            state.rendered_names = state.last_rendered
+            if state.substitute_names is not None:
+                return String(self.preformat(state.substitute_names))
+        return text
+
+    def _output(self, item: Any, output: list[Any], context: Any, state: RenderState,
+                **kwargs: Any) -> Any:
         if output:
             if all(isinstance(o, int) for o in output):
                 total = sum(output)
@@ -742,7 +763,7 @@ class Name(model.Name):
         return self.markup(self.process(item, variable, context=context, **kwargs))
 
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
-                nameset: int = 0, capture: bool = False, **kwargs: Any) -> Any:
+                nameset: int = 0, **kwargs: Any) -> Any:
         state = state_of(item)
 
         def get_option(name: str) -> Any:
@@ -840,9 +861,8 @@ class Name(model.Name):
                 _, fam = self._format_parts(given, fam)
                 text = str(fam)
             output.append(String(text))
-        if capture and state.area == "bibliography" and not sorting \
-                and state.rendered_names is None:
-            state.rendered_names = rendered_names
+        if state.area == "bibliography" and not sorting:
+            state.last_rendered = rendered_names
         if not output:
             return None
         if sorting:
