@@ -61,6 +61,7 @@ from citeproc.source.json import CiteProcJSON  # noqa: E402
 from lxml import etree  # type: ignore[import-untyped]  # noqa: E402
 
 from quotecite.csl import engine_model  # noqa: E402
+from quotecite.csl.engine_disamb import Disambiguator  # noqa: E402
 from quotecite.csl.engine_model import RenderState  # noqa: E402
 from quotecite.csl.engine_text import finish_quotes  # noqa: E402
 
@@ -358,6 +359,31 @@ def _positions(citations: Sequence[Sequence[Any]], near_note_distance: int) -> l
     return out
 
 
+def _disambiguate(style: Style, registry: _Registry) -> None:
+    """Fill the registry's disambiguation settings (see engine_disamb)."""
+    csl = style.csl
+    state = registry.qc
+    layout = csl.citation.layout
+    formatter = csl.formatter
+
+    def render(key: str) -> str:
+        cite = CitationItem(key)
+        Citation([cite]).bibliography = registry
+        state.reset("citation")
+        state.note_start = False
+        try:
+            text = layout.render_children(cite, delimiter="")
+        except engine_model.VariableError:
+            text = None
+        return "" if text is None else str(text)
+
+    csl.formatter = citeproc.formatter.plain
+    try:
+        Disambiguator(csl, state, list(registry.keys), render).run()
+    finally:
+        csl.formatter = formatter
+
+
 def _render_cluster(style: Style, registry: _Registry, cites: list[Any]) -> Any:
     csl = style.csl
     layout = csl.citation.layout
@@ -393,6 +419,7 @@ def render_citations(
             if request.id not in registry.key_of:
                 raise InputError(f"no item '{request.id}' to cite")
     registry.sort()
+    _disambiguate(style, registry)
     csl = style.csl
     near = int(csl.citation.get("near-note-distance", "5"))
     plan = [[(registry.key_of[r.id], None if r.locator is None else (r.label, r.locator))
@@ -426,6 +453,7 @@ def render_bibliography(
     if csl.bibliography is None:
         raise StyleError(f"style '{style.id}' has no bibliography")
     registry.sort()
+    _disambiguate(style, registry)
     layout = csl.bibliography.layout
     state = registry.qc
     finish = _finisher(style)

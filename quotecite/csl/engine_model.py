@@ -798,14 +798,15 @@ class Name(model.Name):
             use_first = disamb.names[nameset]
             if use_first >= len(names):
                 truncate = False
-        if state.collect is not None and state.area == "citation" and not sorting:
-            state.collect.append((nameset, len(names), et_al_use_first if truncate
-                                  else len(names)))
         shown = names[:use_first] if truncate else names
         use_last = truncate and et_al_use_last and et_al_use_first <= et_al_min - 2
         if use_last:
             shown = [*shown, names[-1]]
         et_al = self.et_al() if truncate else None
+        if state.collect is not None and state.area == "citation" and not sorting:
+            for position, name in enumerate(shown):
+                if "literal" not in name:
+                    state.collect.append((nameset, position, name, len(names)))
 
         output = []
         rendered_names = []
