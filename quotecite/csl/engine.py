@@ -298,9 +298,12 @@ class _Registry:
         """Order ``keys`` as the bibliography (citation numbers follow it)."""
         csl = self.style.csl
         self.items = [self._registered(key) for key in self.keys]
+        self.qc.collect = []
         if csl.bibliography is not None:
             self.qc.reset("bibliography")
             self.items = csl.bibliography.sort(self.items)
+        self.sort_names: list[Any] = self.qc.collect
+        self.qc.collect = None
         self.keys = [item.key for item in self.items]
 
     def _registered(self, key: str) -> Any:
@@ -379,7 +382,7 @@ def _disambiguate(style: Style, registry: _Registry) -> None:
 
     csl.formatter = citeproc.formatter.plain
     try:
-        Disambiguator(csl, state, list(registry.keys), render).run()
+        Disambiguator(csl, state, list(registry.keys), render, registry.sort_names).run()
     finally:
         csl.formatter = formatter
 

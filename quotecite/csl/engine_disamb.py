@@ -105,7 +105,7 @@ class Disambiguator:
     """Computes the disambiguation settings of every registered item."""
 
     def __init__(self, csl: Any, state: RenderState, keys: list[str],
-                 render: Callable[[str], str]) -> None:
+                 render: Callable[[str], str], sort_names: list[Any]) -> None:
         citation = csl.citation
         self.add_names = citation.get("disambiguate-add-names", "false") == "true"
         self.add_givenname = citation.get("disambiguate-add-givenname", "false") == "true"
@@ -118,26 +118,32 @@ class Disambiguator:
         self.keys = keys  # in bibliography order
         self.render = render
         self.max_names: dict[str, list[int]] = {}
+        self.sort_names = sort_names
 
     def _name_level(self, item: Any, name: Any, nameset: int, position: int, form: str,
                     initialize_with: str | None, initialize: bool) -> int:
+        del initialize
         disamb = self.state.disamb.get(item.key)
         requested = 0
         if disamb is not None and nameset < len(disamb.givens) \
                 and position < len(disamb.givens[nameset]):
             requested = disamb.givens[nameset][position]
-        initials = initialize_with if initialize and initialize_with is not None else None
+        # (citeproc-js passes initialize-with even where initialize="false")
+        initials = initialize_with
         return self.names.level(item.key, name, position, form, initials, requested)
 
     def run(self) -> None:
         state = self.state
         state.name_level = self._name_level
         # register the names every item renders in a citation
+        # (citeproc-js registers every name it renders, sort keys included)
+        for key, _, position, name, _ in self.sort_names:
+            self.names.add(key, name, position)
         for key in self.keys:
             state.collect = []
             self.render(key)
             maxima: dict[int, int] = {}
-            for nameset, position, name, total in state.collect:
+            for _, nameset, position, name, total in state.collect:
                 self.names.add(key, name, position)
                 maxima[nameset] = max(maxima.get(nameset, 0), total)
             self.max_names[key] = [maxima.get(i, 0) for i in range(max(maxima, default=-1) + 1)]

@@ -803,10 +803,11 @@ class Name(model.Name):
         if use_last:
             shown = [*shown, names[-1]]
         et_al = self.et_al() if truncate else None
-        if state.collect is not None and state.area == "citation" and not sorting:
+        if state.collect is not None:  # names registry (engine_disamb), all areas
             for position, name in enumerate(shown):
                 if "literal" not in name:
-                    state.collect.append((nameset, position, name, len(names)))
+                    state.collect.append((item.key, nameset, position, name,
+                                          len(names) if state.area == "citation" else 0))
 
         output = []
         rendered_names = []
@@ -825,8 +826,6 @@ class Name(model.Name):
             if level is not None:
                 if level >= 1 and name_form == "short":
                     name_form = "long"
-                if level == 1 and initialize_with is not None:
-                    do_initialize = True
                 if level >= 2:
                     do_initialize = False
             if given:
