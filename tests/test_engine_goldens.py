@@ -61,7 +61,7 @@ def rendered(dataset: str, style_id: str) -> tuple[dict[str, str], dict[str, str
 
 def _cases() -> list[Any]:
     cases = []
-    for dataset, (items_file, goldens_file) in SETS.items():
+    for dataset, (_, goldens_file) in SETS.items():
         if not (DATA / goldens_file).exists():
             continue
         goldens = _load(goldens_file)["styles"]

@@ -349,7 +349,7 @@ def _positions(citations: Sequence[Sequence[Any]], near_note_distance: int) -> l
                 if previous is not None and previous[0] == key and (
                         index > 0 or previous_cluster_size == 1):
                     before = previous[1]
-                    if locator is None and before is None or (
+                    if (locator is None and before is None) or (
                             locator is not None and locator == before):
                         found.add("ibid")
                     elif locator is not None:
@@ -470,11 +470,10 @@ def render_bibliography(
             state.reset("bibliography")
             body = layout.render_children(item)
             names = state.rendered_names
-            if substitute is not None and names:
-                if names == previous_names:
-                    state.reset("bibliography")
-                    state.substitute_names = substitute
-                    body = layout.render_children(item)
+            if substitute is not None and names and names == previous_names:
+                state.reset("bibliography")
+                state.substitute_names = substitute
+                body = layout.render_children(item)
             if names:
                 previous_names = names
             text = layout.format(layout.wrap(body)) if body is not None else None

@@ -3,9 +3,9 @@
 citeproc-py reads none of the disambiguation options. This module implements them the way
 citeproc-js 1.4.61 does (``CSL.Registry.NameReg``, ``CSL.Disambiguation``):
 
-1. **Given names, globally** (``disambiguate-add-givenname`` with a ``givenname-disambiguation-rule``
-   other than ``by-cite``): every name rendered in a citation is registered by family name,
-   initials and full given name; a name whose family name is shared by different people is
+1. **Given names, globally** (``disambiguate-add-givenname`` with a
+   ``givenname-disambiguation-rule`` other than ``by-cite``): every name rendered (citations
+   and sort keys) is registered by family name, initials and full given name; a name whose family name is shared by different people is
    shown with initials, or with its full given name when initials do not tell them apart
    (``primary-*`` rules: the first name of each name list only).
 2. **Per ambiguous cite**: items whose citation (position subsequent, no locator) renders the

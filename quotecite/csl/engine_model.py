@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cmp_to_key
 from dataclasses import dataclass, field
+from functools import cmp_to_key
 from typing import Any
 
 from citeproc import model
@@ -377,14 +377,9 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
                 else:
                     text = String(str(item.locator.identifier).replace("-", EN_DASH))
             else:
-                if self.get("form") == "short":
-                    short = name + "_short"
-                    if short in item.reference:
-                        name_used = short
-                    else:
-                        name_used = name
-                else:
-                    name_used = name
+                short = name + "_short"
+                name_used = (short if self.get("form") == "short" and short in item.reference
+                             else name)
                 text = item.reference[name_used]
         except VariableError:
             text = None
@@ -398,7 +393,7 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
     def format_number(self, number: Any) -> Any:
         return self.preformat(str(number))
 
-    def markup(self, text: Any, language: Any, raw: bool = False) -> Any:  # type: ignore[override]
+    def markup(self, text: Any, language: Any, raw: bool = False) -> Any:
         if not text:
             return None
         text = self.case(self.strip_periods(text), language)
@@ -590,7 +585,7 @@ def _date_sort_key(value: Any, date_parts: str | None) -> str | None:
 
 
 class Date_Part(CaseMixin, model.Date_Part):
-    def render(self, date: Any, context: Any = None, drop_prefix: bool = False,  # type: ignore[override]
+    def render(self, date: Any, context: Any = None, drop_prefix: bool = False,
                drop_suffix: bool = False) -> Any:
         """citeproc-py merged the style's date-part attributes into the locale's element
         permanently (§5.4); here they are applied for this call only."""
@@ -843,7 +838,7 @@ class Name(model.Name):
                 inverted = sorting or name_as_sort_order == "all" or (
                     name_as_sort_order == "first" and i == 0)
                 if inverted:
-                    if demote_ndp in ("never", "sort-only") and not sorting or \
+                    if (demote_ndp in ("never", "sort-only") and not sorting) or \
                             demote_ndp == "never":
                         fam = " ".join(n for n in (ndp, family) if n)
                         giv = " ".join(n for n in (given, dp) if n)
@@ -928,7 +923,7 @@ class Substitute(model.Substitute):
 
 
 class Label(CaseMixin, model.Label):
-    def render(self, item: Any, variable: str | None = None, plural: Any = None,  # type: ignore[override]
+    def render(self, item: Any, variable: str | None = None, plural: Any = None,
                **kwargs: Any) -> Any:
         text = self.process(item, variable, plural)
         return self.markup(text)

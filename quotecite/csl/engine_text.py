@@ -21,15 +21,18 @@ SENTINELS = OPEN + CLOSE
 
 # citeproc-js CSL.SKIP_WORDS (citeproc-js 1.4.61): never capitalised by text-case="title"
 # unless first, last or after a colon/question/exclamation mark.
-SKIP_WORDS = (
-    "about above across afore after against al along alongside amid amidst among amongst "
-    "anenst apropos apud around as aside astride at athwart atop barring before behind below "
-    "beneath beside besides between beyond but by circa despite down during et except for "
-    "forenenst from given in inside into lest like modulo near next notwithstanding of off on "
-    "onto out over per plus pro qua sans since than through thru throughout thruout till to "
-    "toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with "
-    "within without or yet so for and nor a an the de d' von van c ca"
-).split() + [
+SKIP_WORDS = [
+    "about", "above", "across", "afore", "after", "against", "al", "along", "alongside",
+    "amid", "amidst", "among", "amongst", "anenst", "apropos", "apud", "around", "as", "aside",
+    "astride", "at", "athwart", "atop", "barring", "before", "behind", "below", "beneath",
+    "beside", "besides", "between", "beyond", "but", "by", "circa", "despite", "down",
+    "during", "et", "except", "for", "forenenst", "from", "given", "in", "inside", "into",
+    "lest", "like", "modulo", "near", "next", "notwithstanding", "of", "off", "on", "onto",
+    "out", "over", "per", "plus", "pro", "qua", "sans", "since", "than", "through", "thru",
+    "throughout", "thruout", "till", "to", "toward", "towards", "under", "underneath", "until",
+    "unto", "up", "upon", "versus", "vs.", "v.", "vs", "v", "via", "vis-à-vis", "with",
+    "within", "without", "or", "yet", "so", "for", "and", "nor", "a", "an", "the", "de", "d'",
+    "von", "van", "c", "ca",
     "according to", "ahead of", "apart from", "as for", "as of", "as per", "as regards",
     "aside from", "back to", "because of", "close to", "due to", "except for", "far from",
     "inside of", "instead of", "near to", "next to", "on to", "out from", "out of",
