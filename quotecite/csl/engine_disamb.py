@@ -7,7 +7,7 @@ citeproc-js 1.4.61 does (``CSL.Registry.NameReg``, ``CSL.Disambiguation``):
    ``givenname-disambiguation-rule`` other than ``by-cite``): every name rendered (citations
    and sort keys) is registered by family name, initials and full given name; a name whose
    family name is shared by different people is shown with initials, or with its full given
-   name when initials do not tell them apart (``primary-*`` rules: the first name of each name list only).
+   name when initials do not tell them apart (``primary-*`` rules: first names only).
 2. **Per ambiguous cite**: items whose citation (position subsequent, no locator) renders the
    same text are ambiguous. Methods are tried in citeproc-js's order: add names and, with
    ``by-cite``, expand given names name by name (``disNames``); year suffixes in bibliography
