@@ -483,7 +483,7 @@ def render_bibliography(
         finally:
             state.substitute_names = None
         if text is None:
-            errors.append((item_id, "the style renders nothing for this item"))
+            errors.append((item_id, "the style gives no bibliography entry for this item"))
         else:
             entries.append((item_id, finish(text)))
     return Bibliography(entries=entries, errors=errors)
