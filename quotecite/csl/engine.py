@@ -14,6 +14,7 @@ were written against are checked at import.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import warnings
@@ -67,6 +68,7 @@ from quotecite.csl.engine_text import finish_quotes  # noqa: E402
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _DOCTYPE = re.compile(rb"<!\s*DOCTYPE", re.IGNORECASE)
+_SENTINEL = re.compile("[\ue000\ue001]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -234,6 +236,9 @@ def _check_item(index: int, item: object) -> str:
             _check_date(where, key, value)
         elif key not in ("id", "type") and not isinstance(value, str | int | float):
             raise InputError(f"{where}: '{key}' must be a string or a number")
+    if _SENTINEL.search(json.dumps(item, ensure_ascii=False, default=str)):
+        raise InputError(f"{where}: contains a private-use character U+E000/U+E001, which the "
+                         "engine reserves for quotation marks")
     return str(item_id)
 
 
