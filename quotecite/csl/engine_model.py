@@ -16,7 +16,6 @@ Each override names the defect of the research note (``§4 #n``) it fixes.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cmp_to_key
 from typing import Any
@@ -1125,5 +1124,4 @@ CLASSES: dict[str, type] = {
                 Group, Choose, If, Else_If, Else)
 }
 
-__all__ = ["CLASSES", "Disamb", "RenderState", "VariableError", "state_of",
-           "unicodedata"]
+__all__ = ["CLASSES", "Disamb", "RenderState", "VariableError", "state_of"]
