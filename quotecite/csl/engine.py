@@ -61,6 +61,8 @@ from citeproc.source.json import CiteProcJSON  # noqa: E402
 from lxml import etree  # type: ignore[import-untyped]  # noqa: E402
 
 from quotecite.csl import engine_model  # noqa: E402
+from quotecite.csl.engine_model import RenderState  # noqa: E402
+from quotecite.csl.engine_text import finish_quotes  # noqa: E402
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _DOCTYPE = re.compile(rb"<!\s*DOCTYPE", re.IGNORECASE)
@@ -148,6 +150,10 @@ def load_style(path: str | os.PathLike[str], locale: str | None = None) -> Style
                              f"{parent.get('href')}); load its independent parent instead")
         raise StyleError(f"{path}: not a usable CSL style (no <citation> element)")
     root.locale_loader = _Locale
+    # a cs:name with default options for cs:names that have none (see engine_model.Names)
+    holder = root.makeelement(f"{{{CSL_NS}}}qc-default", {})
+    holder.append(holder.makeelement(f"{{{CSL_NS}}}name", {}))
+    root.append(holder)
     try:
         root.set_locale_list(locale or root.get("default-locale", "en-US"), validate=False)
     except ValueError as exc:
@@ -277,6 +283,7 @@ class _Registry:
                 self.source = CiteProcJSON(data)
         except (TypeError, ValueError, KeyError) as exc:
             raise InputError(f"CSL-JSON items cannot be read: {exc}") from None
+        self.qc = RenderState()
         self.keys: list[str] = [f"i{i}" for i in range(len(data))]
         self.items: list[Any] = []
         self._cites: list[Any] = []
@@ -291,6 +298,7 @@ class _Registry:
         csl = self.style.csl
         self.items = [self._registered(key) for key in self.keys]
         if csl.bibliography is not None:
+            self.qc.reset("bibliography")
             self.items = csl.bibliography.sort(self.items)
         self.keys = [item.key for item in self.items]
 
@@ -304,6 +312,71 @@ def _activate(style: Style, formatter: ModuleType | None) -> ModuleType:
     formatter = formatter or citeproc.formatter.plain
     style.csl.formatter = formatter
     return formatter
+
+
+def _finisher(style: Style) -> Any:
+    csl = style.csl
+    terms = tuple(str(csl.get_single_term(name)) for name in
+                  ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote"))
+    piq = str(csl.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
+
+    def finish(text: Any) -> str:
+        return finish_quotes(str(text), terms, piq)  # type: ignore[arg-type]
+
+    return finish
+
+
+def _positions(citations: Sequence[Sequence[Any]], near_note_distance: int) -> list[list[set[str]]]:
+    """CSL positions of every cite (first, subsequent, ibid, ibid-with-locator, near-note)."""
+    out: list[list[set[str]]] = []
+    last_note: dict[str, int] = {}
+    previous: tuple[str, tuple[str, str] | None] | None = None
+    previous_cluster_size = 0
+    for number, cluster in enumerate(citations, start=1):
+        row = []
+        for index, (key, locator) in enumerate(cluster):
+            found: set[str] = set()
+            if key not in last_note:
+                found.add("first")
+            else:
+                found.add("subsequent")
+                if number - last_note[key] <= near_note_distance:
+                    found.add("near-note")
+                if previous is not None and previous[0] == key and (
+                        index > 0 or previous_cluster_size == 1):
+                    before = previous[1]
+                    if locator is None and before is None or (
+                            locator is not None and locator == before):
+                        found.add("ibid")
+                    elif locator is not None:
+                        found.update(("ibid", "ibid-with-locator"))
+            row.append(found)
+            previous = (key, locator)
+            last_note[key] = number
+        previous_cluster_size = len(cluster)
+        out.append(row)
+    return out
+
+
+def _render_cluster(style: Style, registry: _Registry, cites: list[Any]) -> Any:
+    csl = style.csl
+    layout = csl.citation.layout
+    state = registry.qc
+    if csl.citation.sort is not None:
+        cites = csl.citation.sort.sort(cites, layout)
+    outs = []
+    for index, cite in enumerate(cites):
+        state.reset("citation")
+        state.note_start = style.is_note and index == 0
+        try:
+            text = layout.render_children(cite, delimiter="")
+        except engine_model.VariableError:
+            text = None
+        if text is not None:
+            outs.append(text)
+    if not outs:
+        return None
+    return layout.format(layout.wrap(layout.join(outs)))
 
 
 def render_citations(
@@ -321,14 +394,23 @@ def render_citations(
                 raise InputError(f"no item '{request.id}' to cite")
     registry.sort()
     csl = style.csl
+    near = int(csl.citation.get("near-note-distance", "5"))
+    plan = [[(registry.key_of[r.id], None if r.locator is None else (r.label, r.locator))
+             for r in cluster] for cluster in citations]
+    positions = _positions(plan, near)
+    finish = _finisher(style)
     out: list[str] = []
     for number, cluster in enumerate(citations, start=1):
-        cites = [registry.citation_item(r, registry.key_of[r.id]) for r in cluster]
+        cites = []
+        for request, found in zip(cluster, positions[number - 1], strict=True):
+            cite = registry.citation_item(request, registry.key_of[request.id])
+            cite.qc_position = found
+            cites.append(cite)
         citation = Citation(cites)
         citation.note_index = number if style.is_note else 0
         citation.bibliography = registry
-        text = csl.citation.render(citation, registry._cites, None)
-        out.append(str(text) if text is not None else "")
+        text = _render_cluster(style, registry, cites)
+        out.append(finish(text) if text is not None else "")
     return out
 
 
@@ -345,20 +427,34 @@ def render_bibliography(
         raise StyleError(f"style '{style.id}' has no bibliography")
     registry.sort()
     layout = csl.bibliography.layout
+    state = registry.qc
+    finish = _finisher(style)
+    substitute = csl.bibliography.get("subsequent-author-substitute")
+    previous_names: list[str] | None = None
     entries: list[tuple[str, str]] = []
     errors: list[tuple[str, str]] = []
     for item in registry.items:
         item_id = registry.id_of[item.key]
         try:
-            layout.repressed = {}
-            text = layout.format(layout.wrap(layout.render_children(item)))
+            state.reset("bibliography")
+            body = layout.render_children(item)
+            names = state.rendered_names
+            if substitute is not None and names:
+                if names == previous_names:
+                    state.reset("bibliography")
+                    state.substitute_names = substitute
+                    body = layout.render_children(item)
+            previous_names = names
+            text = layout.format(layout.wrap(body)) if body is not None else None
         except Exception as exc:  # one bad item must not sink the rest
             errors.append((item_id, f"{type(exc).__name__}: {exc}"))
             continue
+        finally:
+            state.substitute_names = None
         if text is None:
             errors.append((item_id, "the style renders nothing for this item"))
         else:
-            entries.append((item_id, str(text)))
+            entries.append((item_id, finish(text)))
     return Bibliography(entries=entries, errors=errors)
 
 
