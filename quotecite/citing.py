@@ -108,6 +108,27 @@ def in_play(targets: Sequence[dict[str, Any]], items: Iterable[dict[str, Any]]) 
     return out
 
 
+def _year(item: dict[str, Any]) -> object:
+    issued = item.get("issued")
+    if isinstance(issued, dict):
+        parts = issued.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            return parts[0][0]
+        return issued.get("literal")
+    return None
+
+
+def _bib_pool(target: dict[str, Any], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What one bibliography entry can depend on: items with a shared name and the same year
+    (year suffixes, "1985a"); an entry printed alone gets no "———" from its neighbours."""
+    names = {k for k in _keys(target) if k.startswith("n:")}
+    year = _year(target)
+    return [target] + [
+        i for i in items
+        if i["id"] not in (target["id"], FILLER_ID) and _year(i) == year and _keys(i) & names
+    ]
+
+
 def _renderable(item: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k not in NON_RENDERED}
 
@@ -144,7 +165,7 @@ def _render(
         )
     entry = ""
     if style.has_bibliography:
-        bib = engine.render_bibliography(style, [i for i in items if i["id"] != FILLER_ID], module)
+        bib = engine.render_bibliography(style, _bib_pool(target, items), module)
         failed = dict(bib.errors)
         if target["id"] in failed:
             raise InputError(
