@@ -94,7 +94,9 @@ def mapping_name_vars() -> frozenset[str]:
     return NAME_VARIABLES
 
 
-def in_play(targets: Sequence[dict[str, Any]], items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def in_play(
+    targets: Sequence[dict[str, Any]], items: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """``targets`` plus every item sharing a name or title with one of them."""
     ids = {t["id"] for t in targets}
     wanted: set[str] = set()
@@ -124,7 +126,8 @@ def _bib_pool(target: dict[str, Any], items: list[dict[str, Any]]) -> list[dict[
     names = {k for k in _keys(target) if k.startswith("n:")}
     year = _year(target)
     return [target] + [
-        i for i in items
+        i
+        for i in items
         if i["id"] not in (target["id"], FILLER_ID) and _year(i) == year and _keys(i) & names
     ]
 
@@ -151,9 +154,16 @@ def _render(
     filler = next((i for i in items if i["id"] != target["id"]), None)
     if filler is None:
         spare = next((i for i in others if i["id"] != target["id"]), None)
-        filler = _renderable(spare) if spare else {
-            "id": FILLER_ID, "type": "book", "title": "Zz", "issued": {"date-parts": [[9999]]}
-        }
+        filler = (
+            _renderable(spare)
+            if spare
+            else {
+                "id": FILLER_ID,
+                "type": "book",
+                "title": "Zz",
+                "issued": {"date-parts": [[9999]]},
+            }
+        )
         items.append(filler)
     cite = engine.CiteRequest(target["id"], locator, mapping.PINPOINT_LABEL)
     sequence = [[cite], [cite], [engine.CiteRequest(filler["id"])], [cite]]
@@ -238,18 +248,18 @@ def cite_items(
         others = [i for i in items if i["id"] != target["id"]]
         pool = in_play([target], others)
         locator = pin.replace("-", "–") if pin else None
-        out.append(_wrap_item_errors(source, lambda: _render(
-            loaded, ref, target, pool, others, locator, fmt)))  # noqa: B023
+        try:
+            out.append(_render(loaded, ref, target, pool, others, locator, fmt))
+        except InputError as exc:
+            raise _in_source(source, exc) from None
     return out
 
 
-def _wrap_item_errors(source: str, fn: Any) -> Any:
-    try:
-        return fn()
-    except InputError as exc:
-        if exc.message.startswith(source):
-            raise
-        raise InputError(f"{source}: {exc.message}", hint=exc.hint) from None
+def _in_source(source: str, exc: InputError) -> InputError:
+    """The engine's item errors, prefixed with the items file they come from."""
+    if exc.message.startswith(source):
+        return exc
+    return InputError(f"{source}: {exc.message}", hint=exc.hint)
 
 
 def bibliography(
@@ -271,8 +281,10 @@ def bibliography(
         raise StyleError(f"style '{ref.name}' has no bibliography")
     wanted = {t["id"] for t in targets}
     pool = in_play(targets, [i for i in everything if i["id"] not in wanted])
-    bib = _wrap_item_errors(source, lambda: engine.render_bibliography(
-        loaded, [_renderable(i) for i in pool], formatter(fmt)))
+    try:
+        bib = engine.render_bibliography(loaded, [_renderable(i) for i in pool], formatter(fmt))
+    except InputError as exc:
+        raise _in_source(source, exc) from None
     entries = [Entry(i, finish(fmt, text)) for i, text in bib.entries if i in wanted]
     errors = [(i, msg) for i, msg in bib.errors if i in wanted]
     return Bibliography(style=style_info(ref), entries=entries, errors=errors)

@@ -34,7 +34,8 @@ def test_bib_one_document(qc: Any) -> None:
 def test_bib_needs_refs_or_all(qc: Any) -> None:
     r = qc("bib")
     assert (r.exit_code, r.stderr) == (
-        1, "quotecite: error: name documents (or item ids) or give --all\n"
+        1,
+        "quotecite: error: name documents (or item ids) or give --all\n",
     )
 
 
@@ -64,7 +65,7 @@ def test_bib_style_without_bibliography(qc: Any, tmp_path: Path) -> None:
     style.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" '
         'class="in-text" version="1.0"><info><title>No bib</title><id>x</id>'
-        '<updated>2020-01-01T00:00:00+00:00</updated></info><citation><layout>'
+        "<updated>2020-01-01T00:00:00+00:00</updated></info><citation><layout>"
         '<text variable="title"/></layout></citation></style>'
     )
     r = qc("bib", "--all", "--style", str(style))

@@ -37,9 +37,13 @@ def test_items_from_stdin(qc: Any) -> None:
 
 def test_item_ids_with_colons_and_spaces(qc: Any, tmp_path: Path) -> None:
     path = tmp_path / "zotero.json"
-    item = {"id": "http://zotero.org/users/1/items/AB CD", "type": "book", "title": "Zhizn’",
-            "author": [{"family": "Gorbachev", "given": "Mikhail"}],
-            "issued": {"date-parts": [[1995]]}}
+    item = {
+        "id": "http://zotero.org/users/1/items/AB CD",
+        "type": "book",
+        "title": "Zhizn’",
+        "author": [{"family": "Gorbachev", "given": "Mikhail"}],
+        "issued": {"date-parts": [[1995]]},
+    }
     path.write_text(json.dumps([item]))
     r = qc("cite", "http://zotero.org/users/1/items/AB CD", "16", "--items", str(path), "-s", "mla")
     assert r.stdout.split("\n")[0] == "(Gorbachev, par. 16)"
@@ -69,16 +73,26 @@ BAD_ITEMS = [
     ('[{"type": "book"}]', "item 1: no 'id' (a non-empty string or number)"),
     ('[{"id": "a"}]', "item 1 ('a'): no 'type'"),
     ('[{"id": "a", "type": "novel"}]', "item 1 ('a'): 'novel' is not a CSL item type"),
-    ('[{"id": "a", "type": "book"}, {"id": "a", "type": "book"}]',
-     "item 2 ('a'): id 'a' is used by item 1 too"),
-    ('[{"id": "a", "type": "book", "author": "Smith"}]',
-     "item 1 ('a'): 'author' must be a list of names"),
-    ('[{"id": "a", "type": "book", "author": [{"x": 1}]}]',
-     "item 1 ('a'): every name in 'author' needs a family, given or literal part"),
-    ('[{"id": "a", "type": "book", "issued": {"date-parts": [["x"]]}}]',
-     "item 1 ('a'): 'issued': cannot read date {'date-parts': [['x']]}"),
-    ('[{"id": "a", "type": "book", "title": ["A"]}]',
-     "item 1 ('a'): 'title' must be a string or a number, not a list"),
+    (
+        '[{"id": "a", "type": "book"}, {"id": "a", "type": "book"}]',
+        "item 2 ('a'): id 'a' is used by item 1 too",
+    ),
+    (
+        '[{"id": "a", "type": "book", "author": "Smith"}]',
+        "item 1 ('a'): 'author' must be a list of names",
+    ),
+    (
+        '[{"id": "a", "type": "book", "author": [{"x": 1}]}]',
+        "item 1 ('a'): every name in 'author' needs a family, given or literal part",
+    ),
+    (
+        '[{"id": "a", "type": "book", "issued": {"date-parts": [["x"]]}}]',
+        "item 1 ('a'): 'issued': cannot read date {'date-parts': [['x']]}",
+    ),
+    (
+        '[{"id": "a", "type": "book", "title": ["A"]}]',
+        "item 1 ('a'): 'title' must be a string or a number, not a list",
+    ),
 ]
 
 
@@ -95,7 +109,8 @@ def test_invalid_csl_json(qc: Any, tmp_path: Path, content: str, message: str) -
 def test_invalid_stdin_names_stdin(qc: Any) -> None:
     r = qc("cite", "a", "--items", "-", input="not json")
     assert (r.exit_code, r.stderr) == (
-        6, "quotecite: error: <stdin>:1:1: not valid JSON: Expecting value\n"
+        6,
+        "quotecite: error: <stdin>:1:1: not valid JSON: Expecting value\n",
     )
 
 
@@ -126,8 +141,9 @@ def test_unknown_item_suggests(qc: Any) -> None:
 def test_items_are_disambiguated_against_the_file() -> None:
     """Two Gromykos in the file: the in-text citation must say which (citeproc-js does)."""
     items = json.loads(DEV_ITEMS.read_text())
-    gromykos = [i["id"] for i in items if any(
-        a.get("family") == "Gromyko" for a in i.get("author", []))]
+    gromykos = [
+        i["id"] for i in items if any(a.get("family") == "Gromyko" for a in i.get("author", []))
+    ]
     assert len(gromykos) == 2
     pool = citing.in_play([next(i for i in items if i["id"] == gromykos[0])], items)
     assert {i["id"] for i in pool} >= set(gromykos)

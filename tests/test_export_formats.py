@@ -24,8 +24,12 @@ def test_export_corpus_golden(request: pytest.FixtureRequest, qc: Any, fmt: str)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_archival_fields_kept(qc: Any, fmt: str) -> None:
     out = qc("export", DOC000, "--to", fmt).stdout
-    for value in ("State Archive of the Russian Federation (GARF)", "f. 10063, op. 1, d. 190",
-                  "Moscow", "GARF"):
+    for value in (
+        "State Archive of the Russian Federation (GARF)",
+        "f. 10063, op. 1, d. 190",
+        "Moscow",
+        "GARF",
+    ):
         assert value in out
     doc6 = qc("export", DOC001, "--to", fmt).stdout
     assert "Shakhnazarov Collection" in doc6
@@ -88,8 +92,9 @@ def test_export_items_file(qc: Any) -> None:
 
 def test_export_latex_specials_escaped(qc: Any, tmp_path: Path) -> None:
     path = tmp_path / "i.json"
-    path.write_text(json.dumps([{"id": "x", "type": "book", "title": "50% & $5 #1 a_b",
-                                 "publisher": "AT&T"}]))
+    path.write_text(
+        json.dumps([{"id": "x", "type": "book", "title": "50% & $5 #1 a_b", "publisher": "AT&T"}])
+    )
     out = qc("export", "x", "--items", str(path), "--to", "bibtex").stdout
     assert r"title = {50\% \& \$5 \#1 a\_b}" in out
     assert r"publisher = {AT\&T}" in out
@@ -97,5 +102,8 @@ def test_export_latex_specials_escaped(qc: Any, tmp_path: Path) -> None:
 
 def test_unknown_export_format(qc: Any) -> None:
     r = qc("export", "--all", "--to", "endnote")
-    assert (r.exit_code, r.stderr) == (6, "quotecite: error: unknown export format 'endnote' "
-                                          "(use one of csl-json, csl-yaml, bibtex, biblatex, ris)\n")
+    assert (r.exit_code, r.stderr) == (
+        6,
+        "quotecite: error: unknown export format 'endnote' "
+        "(use one of csl-json, csl-yaml, bibtex, biblatex, ris)\n",
+    )

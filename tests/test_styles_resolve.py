@@ -25,8 +25,12 @@ PROJECT = Path(__file__).resolve().parent.parent / "styles"
         ("mla", True, "quotecite-mla-archival", "MLA 9"),
         ("mla", False, "modern-language-association", "MLA 9"),
         ("apa", False, "apa", "APA 7"),
-        ("chicago-notes-bibliography-17th-edition", False,
-         "chicago-notes-bibliography-17th-edition", "CMOS 17"),
+        (
+            "chicago-notes-bibliography-17th-edition",
+            False,
+            "chicago-notes-bibliography-17th-edition",
+            "CMOS 17",
+        ),
     ],
 )
 def test_resolve(name: str, corpus: bool, resolved: str, edition: str) -> None:
@@ -65,7 +69,8 @@ def test_project_styles_are_valid_csl() -> None:
     schema = etree.RelaxNG(etree.parse(str(schema_path)))
     found = sorted(PROJECT.glob("*.csl"))
     assert [p.name for p in found] == [
-        "quotecite-chicago-notes-archival.csl", "quotecite-mla-archival.csl"
+        "quotecite-chicago-notes-archival.csl",
+        "quotecite-mla-archival.csl",
     ]
     for path in found:
         assert schema.validate(etree.parse(str(path))), f"{path.name}: {schema.error_log}"
