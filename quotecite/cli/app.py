@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from quotecite import __version__
-from quotecite.cli.commands import info, show
+from quotecite.cli.commands import check, import_, info, show
 from quotecite.cli.commands import list as list_cmd
 from quotecite.cli.report import report
 from quotecite.errors import QuoteciteError
@@ -54,6 +54,8 @@ def _root(
 app.command("list")(list_cmd.cli)
 app.command("show")(show.cli)
 app.command("info")(info.cli)
+app.command("import")(import_.cli)
+app.command("check")(check.cli)
 
 
 def main() -> None:

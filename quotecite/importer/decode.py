@@ -63,9 +63,7 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
     if controls:
         text = _CONTROL.sub("", text)
         notes.append(f"removed {controls} control character{'s' if controls > 1 else ''}")
-    if "\r" in text:
-        notes.append("line ends: CRLF" if "\r\n" in text else "line ends: CR")
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Decoded(text=text, encoding=encoding, notes=tuple(notes))
 
 

@@ -74,6 +74,15 @@ def roman_value(text: str) -> int | None:
     return total if total > 0 else None
 
 
+def to_roman(value: int) -> str:
+    out = ""
+    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= v:
+            out += sym
+            value -= v
+    return out
+
+
 def number_value(number: str) -> int | None:
     if number.isdigit():
         return int(number)
@@ -135,7 +144,9 @@ def choose_style(blocks: list[Block]) -> str | None:
         asc = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b == a + 1)
         if asc < 1 and len(nums) > 1:
             continue
-        if name in ("space", "glued") and (asc < 2 or nums[0] > 2):
+        if name == "space" and (asc < 2 or nums[0] > 2):
+            continue
+        if name == "glued" and (asc < 1 or nums[0] > 2):
             continue
         if name == "dot" and asc * 2 < len(nums) - 1:
             continue
@@ -250,7 +261,12 @@ def analyse(text: str) -> Structure:
         )
         st.consumed.extend(b.lines)
         index += 1
-    elif style is None and len(body) > 2 and _title_like(body[0]) and not is_dateline(body[0].first):
+    elif (
+        len(body) > 2
+        and _title_like(body[0])
+        and not is_dateline(body[0].first)
+        and _match_style(style, body[0].first) is None
+    ):
         b = body[0]
         st.title_line = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
         st.consumed.extend(b.lines)
@@ -509,9 +525,8 @@ def _check_sequence(paragraphs: list[RawParagraph], style: str | None, st: Struc
         if value is None:
             continue
         if prev is not None and value > prev + 1:
-            missing = (
-                str(prev + 1) if value == prev + 2 else f"{prev + 1}–{value - 1}"
-            )
+            show = to_roman if style == "roman" else str
+            missing = show(prev + 1) if value == prev + 2 else f"{show(prev + 1)}–{show(value - 1)}"
             st.warnings.append(
                 f"line {p.line}: paragraph {missing} missing (numbers go from {prev_text} to {number});"
                 " kept as printed"
