@@ -51,24 +51,34 @@ def check_corpus(path: Path) -> Report:
         doc = parsed.document
         lines = _meta_lines(file)
         if doc.id in ids:
-            problems.append(Problem(name, lines.get("id", 2), f"id '{doc.id}' is also the id of {ids[doc.id]}"))
+            problems.append(
+                Problem(name, lines.get("id", 2), f"id '{doc.id}' is also the id of {ids[doc.id]}")
+            )
         else:
             ids[doc.id] = name
         if file.stem != doc.id:
             problems.append(
-                Problem(name, lines.get("id", 2), f"id '{doc.id}' does not match the file name '{file.name}'")
+                Problem(
+                    name,
+                    lines.get("id", 2),
+                    f"id '{doc.id}' does not match the file name '{file.name}'",
+                )
             )
         for alias in doc.aliases:
             owner = aliases.get(alias)
             if owner is not None and owner != doc.id:
                 problems.append(
-                    Problem(name, lines.get("aliases", 2), f"alias '{alias}' is also an alias of '{owner}'")
+                    Problem(
+                        name,
+                        lines.get("aliases", 2),
+                        f"alias '{alias}' is also an alias of '{owner}'",
+                    )
                 )
             aliases.setdefault(alias, doc.id)
         problems.extend(check_document(doc, name, lines))
     for alias, owner in aliases.items():
         if alias in ids and alias != owner:
-            where = ids[owner] if owner in ids else owner
+            where = ids.get(owner, owner)
             problems.append(Problem(where, 2, f"alias '{alias}' is the id of another document"))
     problems.sort(key=lambda p: (p.path, p.line))
     return Report(count, problems)
@@ -107,7 +117,9 @@ def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Prob
             continue
         note = parse_source_note(p.text)
         for problem in note.problems:
-            out.append(Problem(name, p.line, f"source note ¶ {p.number}: cannot read it: {problem}"))
+            out.append(
+                Problem(name, p.line, f"source note ¶ {p.number}: cannot read it: {problem}")
+            )
         if note.references and not arch.is_empty():
             ref = note.references[0]
             for key in ("fond", "opis", "delo", "papka", "leaves"):
@@ -115,12 +127,21 @@ def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Prob
                 if said is not None and given is not None and said != given:
                     add(key, f"archival.{key} is '{given}' but the source note says '{said}'")
     labels = {m.label for p in doc.paragraphs for part in p.parts for m in part.markers}
-    notes = {p.number[1:] for p in doc.paragraphs if p.role is Role.FOOTNOTE and p.number.startswith("n")}
+    notes = {
+        p.number[1:] for p in doc.paragraphs if p.role is Role.FOOTNOTE and p.number.startswith("n")
+    }
     for p in doc.paragraphs:
         for part in p.parts:
             for m in part.markers:
                 if m.label not in notes:
-                    out.append(Problem(name, p.line, f"¶ {p.number}: footnote marker [^{m.label}] has no footnote n{m.label}"))
+                    out.append(
+                        Problem(
+                            name,
+                            p.line,
+                            f"¶ {p.number}: footnote marker [^{m.label}] "
+                            f"has no footnote n{m.label}",
+                        )
+                    )
         if p.role is Role.FOOTNOTE and p.number.startswith("n") and p.number[1:] not in labels:
             out.append(Problem(name, p.line, f"footnote {p.number} has no marker in the text"))
     return out

@@ -50,36 +50,78 @@ def test_seed_001_note_collection_on_file_translator() -> None:
 @pytest.mark.parametrize(
     ("note", "expected"),
     [
-        ("RGANI, f. 5, op. 49, d. 131, ll. 193-194. Translated by Gary Goldberg.",
-         {"acronym": "RGANI", "fond": "5", "opis": "49", "delo": "131", "leaves": "193–194"}),
-        ("GARF, f. 1235, op. 1, d. 16, l. 5ob.",
-         {"acronym": "GARF", "fond": "1235", "opis": "1", "delo": "16", "leaves": "5ob."}),
-        ("GARF, f. 1235, op. 1, d. 16, ll. 12–14 ob.",
-         {"acronym": "GARF", "fond": "1235", "opis": "1", "delo": "16", "leaves": "12–14ob."}),
-        ("GARF, f. 1235, op. 1, d. 16, ll. 5–7ob.",
-         {"acronym": "GARF", "fond": "1235", "opis": "1", "delo": "16", "leaves": "5–7ob."}),
-        ("AVP RF, f. 0129, op. 27, p. 188, d. 14",
-         {"acronym": "AVP RF", "fond": "0129", "opis": "27", "papka": "188", "delo": "14"}),
-        ("GARF, F. R-9478, op. 1, d. 5", {"acronym": "GARF", "fond": "R-9478", "opis": "1", "delo": "5"}),
-        ("TsA FSB, f. 5-os, op. 1, d. 2", {"acronym": "TsA FSB", "fond": "5-os", "opis": "1", "delo": "2"}),
-        ("ГАРФ. Ф. 10063. Оп. 1. Д. 190. Л. 5",
-         {"acronym": "GARF", "fond": "10063", "opis": "1", "delo": "190", "leaves": "5"}),
-        ("ГАРФ, ф. 10063, оп. 1, д. 190, л. 5 об.",
-         {"acronym": "GARF", "fond": "10063", "opis": "1", "delo": "190", "leaves": "5ob."}),
-        ("РГАНИ. Ф. 89. Оп. 1. Д. 2. Л. 1—1 об.",
-         {"acronym": "RGANI", "fond": "89", "opis": "1", "delo": "2", "leaves": "1–1ob."}),
+        (
+            "RGANI, f. 5, op. 49, d. 131, ll. 193-194. Translated by Gary Goldberg.",
+            {"acronym": "RGANI", "fond": "5", "opis": "49", "delo": "131", "leaves": "193–194"},
+        ),
+        (
+            "GARF, f. 1235, op. 1, d. 16, l. 5ob.",
+            {"acronym": "GARF", "fond": "1235", "opis": "1", "delo": "16", "leaves": "5ob."},
+        ),
+        (
+            "GARF, f. 1235, op. 1, d. 16, ll. 12–14 ob.",
+            {"acronym": "GARF", "fond": "1235", "opis": "1", "delo": "16", "leaves": "12–14ob."},
+        ),
+        (
+            "GARF, f. 1235, op. 1, d. 16, ll. 5–7ob.",
+            {"acronym": "GARF", "fond": "1235", "opis": "1", "delo": "16", "leaves": "5–7ob."},
+        ),
+        (
+            "AVP RF, f. 0129, op. 27, p. 188, d. 14",
+            {"acronym": "AVP RF", "fond": "0129", "opis": "27", "papka": "188", "delo": "14"},
+        ),
+        (
+            "GARF, F. R-9478, op. 1, d. 5",
+            {"acronym": "GARF", "fond": "R-9478", "opis": "1", "delo": "5"},
+        ),
+        (
+            "TsA FSB, f. 5-os, op. 1, d. 2",
+            {"acronym": "TsA FSB", "fond": "5-os", "opis": "1", "delo": "2"},
+        ),
+        (
+            "ГАРФ. Ф. 10063. Оп. 1. Д. 190. Л. 5",
+            {"acronym": "GARF", "fond": "10063", "opis": "1", "delo": "190", "leaves": "5"},
+        ),
+        (
+            "ГАРФ, ф. 10063, оп. 1, д. 190, л. 5 об.",
+            {"acronym": "GARF", "fond": "10063", "opis": "1", "delo": "190", "leaves": "5ob."},
+        ),
+        (
+            "РГАНИ. Ф. 89. Оп. 1. Д. 2. Л. 1—1 об.",
+            {"acronym": "RGANI", "fond": "89", "opis": "1", "delo": "2", "leaves": "1–1ob."},
+        ),
         ("АП РФ. Ф. 3. Оп. 1. Д. 2.", {"acronym": "APRF", "fond": "3", "opis": "1", "delo": "2"}),
-        ("GARF 1235/1/16/5", {"acronym": "GARF", "fond": "1235", "opis": "1", "delo": "16", "leaves": "5"}),
-        ("RGASPI, f. 17, op. 3, d. 1000", {"acronym": "RGASPI", "fond": "17", "opis": "3", "delo": "1000"}),
-        ("TsKhSD, f. 5, op. 30, d. 1", {"acronym": "RGANI", "fond": "5", "opis": "30", "delo": "1"}),
-        ("RTsKhIDNI, f. 17, op. 162, d. 1", {"acronym": "RGASPI", "fond": "17", "opis": "162", "delo": "1"}),
+        (
+            "GARF 1235/1/16/5",
+            {"acronym": "GARF", "fond": "1235", "opis": "1", "delo": "16", "leaves": "5"},
+        ),
+        (
+            "RGASPI, f. 17, op. 3, d. 1000",
+            {"acronym": "RGASPI", "fond": "17", "opis": "3", "delo": "1000"},
+        ),
+        (
+            "TsKhSD, f. 5, op. 30, d. 1",
+            {"acronym": "RGANI", "fond": "5", "opis": "30", "delo": "1"},
+        ),
+        (
+            "RTsKhIDNI, f. 17, op. 162, d. 1",
+            {"acronym": "RGASPI", "fond": "17", "opis": "162", "delo": "1"},
+        ),
         ("RGVA, f. 1, op. 2, d. 3", {"acronym": "RGVA", "fond": "1", "opis": "2", "delo": "3"}),
-        ("TsAMO, f. 3, op. 11556, d. 12", {"acronym": "TsAMO", "fond": "3", "opis": "11556", "delo": "12"}),
-        ("RGAE, f. 4372, op. 66, d. 1", {"acronym": "RGAE", "fond": "4372", "opis": "66", "delo": "1"}),
+        (
+            "TsAMO, f. 3, op. 11556, d. 12",
+            {"acronym": "TsAMO", "fond": "3", "opis": "11556", "delo": "12"},
+        ),
+        (
+            "RGAE, f. 4372, op. 66, d. 1",
+            {"acronym": "RGAE", "fond": "4372", "opis": "66", "delo": "1"},
+        ),
         ("APRF, f. 3, op. 63, d. 1", {"acronym": "APRF", "fond": "3", "opis": "63", "delo": "1"}),
         ("Fond 89, Opis' 18, Delo 101", {"fond": "89", "opis": "18", "delo": "101"}),
-        ("Gosudarstvennyi arkhiv Rossiiskoi Federatsii, f. 1, op. 2, d. 3",
-         {"acronym": "GARF", "fond": "1", "opis": "2", "delo": "3"}),
+        (
+            "Gosudarstvennyi arkhiv Rossiiskoi Federatsii, f. 1, op. 2, d. 3",
+            {"acronym": "GARF", "fond": "1", "opis": "2", "delo": "3"},
+        ),
     ],
 )
 def test_forms(note: str, expected: dict[str, str]) -> None:
@@ -94,7 +136,9 @@ def test_forms(note: str, expected: dict[str, str]) -> None:
 def test_registry_fills_name_and_place_of_acronym() -> None:
     assert ref("RGANI, f. 5")["archive"] == "Russian State Archive of Contemporary History"
     assert ref("TsAMO, f. 3")["place"] == "Podolsk"
-    assert ref("AVP RF, f. 0129")["archive"] == "Archive of Foreign Policy of the Russian Federation"
+    assert (
+        ref("AVP RF, f. 0129")["archive"] == "Archive of Foreign Policy of the Russian Federation"
+    )
 
 
 def test_several_references() -> None:
@@ -161,7 +205,12 @@ def test_normalize_leaves() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("fopdlFODL.,; -–/0123456789RосФОДЛ об[]:GARFRGANI")), max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("fopdlFODL.,; -–/0123456789RосФОДЛ об[]:GARFRGANI")),
+        max_size=80,
+    )
+)
 def test_random_notes_never_raise(note: str) -> None:
     parsed = parse_source_note(note)
     for r in parsed.references:

@@ -3,72 +3,23 @@
 from __future__ import annotations
 
 import json
-import re
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import DOC000, DOC001, ROOT, SHIPPED_CORPUS
-from quotecite.importer import ImportResult, import_bytes, load_meta
-from quotecite.importer.build import Overrides
+
+from quotecite.importer import ImportResult, Overrides, import_bytes, load_meta
+from quotecite.importer.verify import lost_words
 
 SEED_DIR = ROOT / "tests" / "data" / "seeds"
 SEEDS = [("000_b269804334c0b786", DOC000), ("001_e99a51de76cd9eb4", DOC001)]
-_NUMBER_TOKEN = re.compile(r"(?:¶|\d{1,4}[.)]?|\[\d{1,4}\]|[IVXLC]{1,7}[.)])\Z")
-_DELETABLE = set("0123456789-‐[]⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def seed_import(seed: str, corpus: Path = SHIPPED_CORPUS) -> ImportResult:
     src = SEED_DIR / f"{seed}.txt"
     meta = load_meta(SEED_DIR / f"{seed}.toml")
     return import_bytes(src.read_bytes(), str(src), corpus, Overrides(meta=meta))
-
-
-def lost_words(source: str, result: ImportResult) -> list[str]:
-    """Differences between the source's words and the result's beyond the documented repairs.
-
-    Documented: lines that became metadata (``consumed``) and removed page furniture; paragraph
-    number tokens; footnote labels and markers (digits, brackets, superscripts) and line-end
-    hyphens removed where the joined word is a word. Nothing else may differ.
-    """
-    dropped = list(result.consumed) + [
-        r.detail for r in result.repairs if r.kind in ("page-number", "running-header", "separator")
-    ]
-    lines = []
-    for line in source.split("\n"):
-        stripped = line.strip()
-        if stripped and stripped in [d.strip() for d in dropped]:
-            dropped.remove(next(d for d in dropped if d.strip() == stripped))
-            continue
-        lines.append(line)
-    src = []
-    for line in lines:
-        words = line.split()
-        if words and _NUMBER_TOKEN.match(words[0]):
-            words = words[1:]  # a paragraph number standing before its text
-        src.extend(words)
-    out = [w for p in result.document.paragraphs for part in p.parts for w in part.text.split()]
-    problems = []
-    for op, a1, a2, b1, b2 in SequenceMatcher(None, src, out, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        s, r = "".join(src[a1:a2]), "".join(out[b1:b2])
-        if not _deletion_of(s, r):
-            problems.append(f"{src[a1:a2]} → {out[b1:b2]}")
-    return problems
-
-
-def _deletion_of(source: str, result: str) -> bool:
-    """Is ``result`` ``source`` with only digits, brackets, superscripts and hyphens deleted?"""
-    i = 0
-    for ch in source:
-        if i < len(result) and ch == result[i]:
-            i += 1
-        elif ch not in _DELETABLE:
-            return False
-    return i == len(result)
 
 
 @pytest.mark.parametrize(("seed", "doc_id"), SEEDS)
@@ -100,8 +51,13 @@ def test_seed_000_repairs() -> None:
     doc = result.document
     assert [p.number for p in doc.paragraphs] == [*map(str, range(1, 10)), "src1"]
     assert [len(p.parts) for p in doc.paragraphs] == [3, 9, 5, 6, 1, 7, 2, 3, 2, 1]
-    assert doc.paragraphs[7].parts[0].text.startswith(
-        "In all these respects, the speech at the session of the UN General Assembly in New York"
+    assert (
+        doc.paragraphs[7]
+        .parts[0]
+        .text.startswith(
+            "In all these respects, the speech at the session of the UN General Assembly in "
+            "New York"
+        )
     )
 
 
@@ -123,9 +79,13 @@ def test_cli_reimport_writes_same_bytes(qc: Any, tmp_path: Path) -> None:
                "--corpus", str(tmp_path))  # fmt: skip
         assert r.exit_code == 0, r.stderr
         assert r.stdout == f"{SEED_DIR / f'{seed}.txt'} → {tmp_path / f'{doc_id}.md'} (" + (
-            "10 paragraphs, printed numbering)\n" if doc_id == DOC000 else "27 paragraphs, printed numbering)\n"
+            "10 paragraphs, printed numbering)\n"
+            if doc_id == DOC000
+            else "27 paragraphs, printed numbering)\n"
         )
-        assert (tmp_path / f"{doc_id}.md").read_bytes() == (SHIPPED_CORPUS / f"{doc_id}.md").read_bytes()
+        assert (tmp_path / f"{doc_id}.md").read_bytes() == (
+            SHIPPED_CORPUS / f"{doc_id}.md"
+        ).read_bytes()
 
 
 def test_dry_run_json_is_info_json(qc: Any) -> None:

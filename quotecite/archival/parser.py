@@ -19,6 +19,7 @@ own English name, acronym and place, which come from the registry once the note 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -66,7 +67,10 @@ _TRANSLATED = re.compile(
     r"(?:\s+(?:for|of)\s+(?P<for>[^.;\[\]]+))?"
 )
 _CONTRIBUTED = re.compile(r"(?:[Cc]ontributed|[Oo]btained)\s+by\s+(?P<names>" + _NAMES + ")")
-_ON_FILE = re.compile(r"(?:[Oo]n file|[Hh]eld|[Aa] copy is (?:on file|held)) at\s+(?P<where>[^;\[\]]+?)\.?(?=\s*$|\.\s|[;\]])")
+_ON_FILE = re.compile(
+    r"(?:[Oo]n file|[Hh]eld|[Aa] copy is (?:on file|held)) at\s+"
+    r"(?P<where>[^;\[\]]+?)\.?(?=\s*$|\.\s|[;\]])"
+)
 _COLLECTION = re.compile(
     r"(?P<c>(?:(?:[A-ZА-Я][\w'’-]+|of|the)\s+)*?[A-ZА-Я][\w'’-]+\s+(?:Collection|Papers|Diary|Files?|Fond)"
     r"|(?:Collection|Papers|Notes|Diary|Personal\s+[Aa]rchive)\s+of\s+" + _NAME + r")"
@@ -107,7 +111,12 @@ class _Ref:
     separator: str = ""
 
     def empty(self) -> bool:
-        return self.info is None and self.archive_text is None and not self.values and not self.collection
+        return (
+            self.info is None
+            and self.archive_text is None
+            and not self.values
+            and not self.collection
+        )
 
     def build(self) -> Archival:
         info = self.info
@@ -248,7 +257,7 @@ def parse_source_note(text: str) -> SourceNote:
             cur.end = pos + len(value)
     refs = [r for r in refs if not r.empty()]
     # "GARF, f. 1, op. 2, d. 3; f. 4, op. 5, d. 6": the second reference is in the same archive
-    for prev, ref in zip(refs, refs[1:], strict=False):
+    for prev, ref in itertools.pairwise(refs):
         if ref.info is None and prev.info is not None and ";" in ref.separator:
             ref.info = prev.info
     # publisher-like collections (National Security Archive) are the archive only when alone

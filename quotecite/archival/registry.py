@@ -131,7 +131,8 @@ def _acronym_like(name: str) -> bool:
 def _case_ok(found: str, info: ArchiveInfo) -> bool:
     folded = " ".join(found.split())
     for name in info.names():
-        if _norm(name) == _norm(folded):
-            if not _acronym_like(name) or name.replace("ё", "е") == folded:
-                return True
+        if _norm(name) == _norm(folded) and (
+            not _acronym_like(name) or name.replace("ё", "е") == folded
+        ):
+            return True
     return False

@@ -1,4 +1,4 @@
-"""Raw text → a corpus Document: structure, detected metadata, --meta and flags merged in that order."""
+"""Raw text → a corpus Document: structure, detected metadata, --meta, flags (later wins)."""
 
 from __future__ import annotations
 
@@ -85,7 +85,9 @@ def import_bytes(
     data: bytes, source: str, corpus_dir: Path, overrides: Overrides | None = None
 ) -> ImportResult:
     decoded = decode(data, source)
-    return import_text(decoded.text, source, corpus_dir, overrides, decoded.encoding, list(decoded.notes))
+    return import_text(
+        decoded.text, source, corpus_dir, overrides, decoded.encoding, list(decoded.notes)
+    )
 
 
 def import_text(
@@ -131,7 +133,9 @@ def import_text(
 # --------------------------------------------------------------------------- metadata
 
 
-def detect_metadata(st: Structure, text: str, warnings: list[str]) -> tuple[dict[str, Any], SourceNote | None]:
+def detect_metadata(
+    st: Structure, text: str, warnings: list[str]
+) -> tuple[dict[str, Any], SourceNote | None]:
     meta: dict[str, Any] = {"type": "manuscript"}
     publication: dict[str, Any] = {}
     title_text = st.heading.title if st.heading else st.title_line
@@ -156,7 +160,9 @@ def detect_metadata(st: Structure, text: str, warnings: list[str]) -> tuple[dict
                     break
     if issued is not None:
         meta["issued"] = issued.to_edtf()
-    body_text = " ".join(_plain(part) for p in st.paragraphs if p.role is Role.BODY for part in p.parts)
+    body_text = " ".join(
+        _plain(part) for p in st.paragraphs if p.role is Role.BODY for part in p.parts
+    )
     language = detect_language(body_text)
     if language:
         meta["language"] = language
@@ -173,7 +179,9 @@ def detect_metadata(st: Structure, text: str, warnings: list[str]) -> tuple[dict
         if refs:
             meta["archival"] = {k: v for k, v in refs[0].as_dict().items() if v is not None}
             for extra in refs[1:]:
-                where = ", ".join(x for x in (extra.acronym or extra.archive, extra.location()) if x)
+                where = ", ".join(
+                    x for x in (extra.acronym or extra.archive, extra.location()) if x
+                )
                 notes.append(f"Also: {where}.")
             if len(refs) > 1:
                 warnings.append(
@@ -220,7 +228,11 @@ def _person_or_body(text: str) -> dict[str, str]:
     if words and words[0].lower() == "the":
         words = words[1:]
     name = " ".join(words)
-    if not words or any(w in _BODY_WORDS or (w.isupper() and len(w) > 1) for w in words) or len(words) > 4:
+    if (
+        not words
+        or any(w in _BODY_WORDS or (w.isupper() and len(w) > 1) for w in words)
+        or len(words) > 4
+    ):
         return {"literal": name}
     return parse_name(name).to_csl()
 
@@ -233,13 +245,17 @@ def detect_language(text: str) -> str | None:
     if cyrillic > len(letters) / 2:
         return "ru"
     words = re.findall(r"[a-z]+", text[:20000].lower())
-    if words and sum(1 for w in words if w in {"the", "and", "of", "to", "in", "is", "that"}) > len(words) * 0.08:
+    if (
+        words
+        and sum(1 for w in words if w in {"the", "and", "of", "to", "in", "is", "that"})
+        > len(words) * 0.08
+    ):
         return "en"
     return None
 
 
 def derive_id(meta: dict[str, Any]) -> str:
-    """``garf-10063-1-190`` from an archival reference, else ``gorbachev-1986-06-26``, else the title."""
+    """``garf-10063-1-190`` from the archival ref, else ``gorbachev-1986-06-26``, or title."""
     arch = meta.get("archival") or {}
     issued = meta.get("issued")
     date = issued if isinstance(issued, str) else ""
@@ -336,7 +352,9 @@ def make_part(text: str) -> Part:
 
 
 def _paragraph(p: RawParagraph) -> Paragraph:
-    return Paragraph(number=p.number or "", role=p.role, parts=tuple(make_part(t) for t in p.parts), line=p.line)
+    return Paragraph(
+        number=p.number or "", role=p.role, parts=tuple(make_part(t) for t in p.parts), line=p.line
+    )
 
 
 def _document(

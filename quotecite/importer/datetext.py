@@ -1,4 +1,4 @@
-"""Dates as documents print them: "June 26, 1986", "26 June 1986", "26 июня 1986 г.", "26.06.1986"."""
+"""Dates as documents print them: "June 26, 1986", "26 June 1986", "26 июня 1986 г."."""
 
 from __future__ import annotations
 
@@ -14,13 +14,17 @@ _RU = {
     "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }  # fmt: skip
 _EN_MONTH = r"(?P<m>" + "|".join(sorted(_EN, key=len, reverse=True)) + r")\.?"
-_RU_MONTH = r"(?P<m>(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)"
+_RU_MONTH = (
+    r"(?P<m>(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)"
+)
 _YEAR = r"(?P<y>1[6-9]\d\d|20\d\d)"
 _FORMS = (
     re.compile(rf"\b{_EN_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})\s+{_RU_MONTH}\s+{_YEAR}(?:\s*(?:г\.|года))?", re.I),
-    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mn>\d{2})\.(?P<y>1[6-9]\d\d|20\d\d)(?:\s*г\.)?(?![\d.]\d)"),
+    re.compile(
+        r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mn>\d{2})\.(?P<y>1[6-9]\d\d|20\d\d)(?:\s*г\.)?(?![\d.]\d)"
+    ),
     re.compile(rf"\b{_EN_MONTH}\s+{_YEAR}\b", re.I),
     re.compile(rf"(?<!\w){_RU_MONTH}\s+{_YEAR}(?:\s*(?:г\.|года))?", re.I),
 )
@@ -34,8 +38,10 @@ def find_date(text: str) -> tuple[DateSpec, int, int] | None:
             spec = _spec(m)
             if spec is None:
                 continue
-            if best is None or (len(spec.start) > len(best[0].start)) or (
-                len(spec.start) == len(best[0].start) and m.start() < best[1]
+            if (
+                best is None
+                or (len(spec.start) > len(best[0].start))
+                or (len(spec.start) == len(best[0].start) and m.start() < best[1])
             ):
                 best = (spec, m.start(), m.end())
             break
@@ -53,7 +59,7 @@ def _spec(m: re.Match[str]) -> DateSpec | None:
         month = _EN.get(word)
         if month is None:
             month = next((n for stem, n in _RU.items() if word.startswith(stem)), None)
-            if word.startswith("ма") and not (word in ("май", "мая", "мае")):
+            if word.startswith("ма") and word not in ("май", "мая", "мае"):
                 month = 3 if word.startswith("март") else None
     if month is None:
         return None

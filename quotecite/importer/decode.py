@@ -39,7 +39,9 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError(f"{name}: not readable as UTF-16 despite its byte-order mark") from None
+            raise InputError(
+                f"{name}: not readable as UTF-16 despite its byte-order mark"
+            ) from None
         encoding = "UTF-16"
     elif b"\x00" in data:
         raise InputError(f"{name}: a binary file, not text")

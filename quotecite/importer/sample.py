@@ -10,17 +10,82 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-WORDS = (
-    "the of and to in that socialism relations countries policy cooperation development "
-    "international economic political continuation perestroika leadership agreement "
-    "conversation situation committee government interests experience question community "
-    "considerable fraternal collaboration responsibility strengthening independence "
-    "understanding relationship discussion negotiations significant important necessary "
-    "conditions approach principles initiatives ideological practical security reform"
-).split()
-COMPOUNDS = ("self-adoration", "ill-health", "one-sidedness", "ready-made", "long-term", "well-known")
+WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "that",
+    "socialism",
+    "relations",
+    "countries",
+    "policy",
+    "cooperation",
+    "development",
+    "international",
+    "economic",
+    "political",
+    "continuation",
+    "perestroika",
+    "leadership",
+    "agreement",
+    "conversation",
+    "situation",
+    "committee",
+    "government",
+    "interests",
+    "experience",
+    "question",
+    "community",
+    "considerable",
+    "fraternal",
+    "collaboration",
+    "responsibility",
+    "strengthening",
+    "independence",
+    "understanding",
+    "relationship",
+    "discussion",
+    "negotiations",
+    "significant",
+    "important",
+    "necessary",
+    "conditions",
+    "approach",
+    "principles",
+    "initiatives",
+    "ideological",
+    "practical",
+    "security",
+    "reform",
+]
+COMPOUNDS = (
+    "self-adoration",
+    "ill-health",
+    "one-sidedness",
+    "ready-made",
+    "long-term",
+    "well-known",
+)
 STYLES = ("dot", "glued", "pilcrow", "bracket", "roman", "none")
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+ROMAN = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+)
 
 
 @dataclass
@@ -36,7 +101,9 @@ def _sentence(rng: random.Random) -> str:
     if rng.random() < 0.3:
         words.insert(rng.randint(1, n - 1), str(rng.randint(2, 1999)))
     words[0] = words[0][:1].upper() + words[0][1:]
-    return " ".join(words) + rng.choice((".", ".", ".", "?", ";")) if False else " ".join(words) + "."
+    return (
+        " ".join(words) + rng.choice((".", ".", ".", "?", ";")) if False else " ".join(words) + "."
+    )
 
 
 def _label(style: str, n: int) -> str:

@@ -14,6 +14,7 @@ text (``Medvedev,1``, ``[1]``, ``¹⁰⁷``) are footnotes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,7 +25,6 @@ from quotecite.importer.layout import (
     Repair,
     Vocabulary,
     continues,
-    is_page_number,
     join_lines,
     remove_furniture,
 )
@@ -43,7 +43,9 @@ _NUMBER_ALONE = re.compile(r"\s*(?:[¶§]\s*)?(?:\d{1,4}|[IVXLC]{1,7})[.)]?\s*|\
 _FOOTNOTE = re.compile(
     r"\s*(?:(?P<a>\d{1,3})[.)]?\s+|\[(?P<b>\d{1,3})\]\s*|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*)(?=\S)"
 )
-_SEPARATOR = re.compile(r"\s*(?:[_\-–—*=·.]\s*){3,}|\s*(?:Notes|NOTES|Footnotes|Endnotes|Примечания)\s*:?\s*")
+_SEPARATOR = re.compile(
+    r"\s*(?:[_\-–—*=·.]\s*){3,}|\s*(?:Notes|NOTES|Footnotes|Endnotes|Примечания)\s*:?\s*"
+)
 _SOURCE = re.compile(r"\s*\[?\s*(?:Source|SOURCE|Sources|Источник|Источники)\s*:")
 _HEADING = re.compile(
     r"\s*(?:Document|DOCUMENT|Doc\.)\s+(?:No\.?|Number|#)?\s*(?P<n>\d{1,4}[A-Za-z]?)\s*[:.]\s*(?P<t>.+)"
@@ -76,7 +78,17 @@ def roman_value(text: str) -> int | None:
 
 def to_roman(value: int) -> str:
     out = ""
-    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for v, sym in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= v:
             out += sym
             value -= v
@@ -139,9 +151,11 @@ def choose_style(blocks: list[Block]) -> str | None:
                 v = number_value(m.group("n"))
                 if v is not None:
                     nums.append(v)
-        if len(nums) < 2 and not (len(nums) == 1 and nums[0] == 1 and name in ("pilcrow", "bracket")):
+        if len(nums) < 2 and not (
+            len(nums) == 1 and nums[0] == 1 and name in ("pilcrow", "bracket")
+        ):
             continue
-        asc = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b == a + 1)
+        asc = sum(1 for a, b in itertools.pairwise(nums) if b == a + 1)
         if asc < 1 and len(nums) > 1:
             continue
         if name == "space" and (asc < 2 or nums[0] > 2):
@@ -230,7 +244,9 @@ def analyse(text: str) -> Structure:
         numbered = any(rx.match(merged[-1].first) for rx in STYLES.values()) if merged else False
         if merged and continues(merged[-1], b, numbered) and not is_source(b.first):
             prev = merged[-1]
-            st.repairs.append(Repair("joined", b.start, f"{b.gap} blank line(s) inside a paragraph"))
+            st.repairs.append(
+                Repair("joined", b.start, f"{b.gap} blank line(s) inside a paragraph")
+            )
             prev.lines.extend(b.lines)
             prev.line_numbers.extend(b.line_numbers)
         else:
@@ -291,13 +307,21 @@ def analyse(text: str) -> Structure:
             role = trailing[k]
         elif is_dateline(content) and (not seen_number or k > len(body) - 4):
             role = Role.DATELINE
-        elif style is not None and number is None and not seen_number:
-            role = Role.HEADNOTE
-        elif style is None and (st.heading is not None or st.title_line is not None) and _HEADNOTE.match(content):
+        elif (style is not None and number is None and not seen_number) or (
+            style is None
+            and (st.heading is not None or st.title_line is not None)
+            and _HEADNOTE.match(content)
+        ):
             role = Role.HEADNOTE
         if number is not None:
             seen_number = True
-        if role is Role.BODY and number is None and style is not None and current is not None and current.role is Role.BODY:
+        if (
+            role is Role.BODY
+            and number is None
+            and style is not None
+            and current is not None
+            and current.role is Role.BODY
+        ):
             current.parts.append(content)
             continue
         para = RawParagraph(number=number, role=role, parts=[content], line=b.start)
@@ -318,7 +342,9 @@ def analyse(text: str) -> Structure:
         fm2 = _FOOTNOTE.match(joined)
         text_ = joined[fm2.end() :] if fm2 else joined
         labels.append(label)
-        paragraphs.append(RawParagraph(number=f"n{label}", role=Role.FOOTNOTE, parts=[text_], line=b.start))
+        paragraphs.append(
+            RawParagraph(number=f"n{label}", role=Role.FOOTNOTE, parts=[text_], line=b.start)
+        )
     _mark_footnotes(paragraphs, labels, st)
 
     # numbers for paragraphs the source does not number
@@ -363,10 +389,9 @@ def _merge_number_lines(blocks: list[Block], repairs: list[Repair]) -> list[Bloc
     out: list[Block] = []
     pending: Block | None = None
     for b in blocks:
-        if len(b.lines) == 1 and _NUMBER_ALONE.fullmatch(b.first) and not is_page_number(b.first + "x"):
-            if pending is None:
-                pending = b
-                continue
+        if pending is None and len(b.lines) == 1 and _NUMBER_ALONE.fullmatch(b.first):
+            pending = b
+            continue
         if pending is not None:
             token = pending.first.strip()
             b.lines[0] = token + " " + b.lines[0].strip()
@@ -382,7 +407,7 @@ def _merge_number_lines(blocks: list[Block], repairs: list[Repair]) -> list[Bloc
 
 
 def _find_footnotes(blocks: list[Block]) -> tuple[int, bool]:
-    """Index where trailing footnotes start (len(blocks) if none) and whether a separator precedes."""
+    """Where trailing footnotes start (len(blocks) if none); does a separator precede them?"""
     start = len(blocks)
     labels: list[int] = []
     while start > 1:
@@ -401,9 +426,12 @@ def _find_footnotes(blocks: list[Block]) -> tuple[int, bool]:
     before = blocks[start - 1]
     if _SEPARATOR.fullmatch(before.first) and len(before.lines) == 1:
         return start, True
-    if is_source(before.first) or (STYLES["glued"].match(before.first) and is_source(
-        before.first[STYLES["glued"].match(before.first).end() :]  # type: ignore[union-attr]
-    )):
+    if is_source(before.first) or (
+        STYLES["glued"].match(before.first)
+        and is_source(
+            before.first[STYLES["glued"].match(before.first).end() :]  # type: ignore[union-attr]
+        )
+    ):
         return start, False
     text = "\n".join(line for b in blocks[:start] for line in b.lines)
     if all(_marker_regex(str(n)).search(text) for n in labels):
@@ -425,8 +453,14 @@ def _split_inline_numbers(blocks: list[Block], style: str | None) -> list[Block]
         for i in range(1, len(b.lines)):
             mi = _match_style(style, b.lines[i])
             if mi and expected is not None and number_value(mi.group("n")) == expected:
-                out.append(Block(b.line_numbers[start], b.lines[start:i], b.gap if start == 0 else 0,
-                                 b.line_numbers[start:i]))
+                out.append(
+                    Block(
+                        b.line_numbers[start],
+                        b.lines[start:i],
+                        b.gap if start == 0 else 0,
+                        b.line_numbers[start:i],
+                    )
+                )
                 start = i
                 expected += 1
         if start == 0:
@@ -443,7 +477,9 @@ def _trailing_roles(body: list[Block], index: int, style: str | None) -> dict[in
     while k > index and is_source(_strip_number(body[k].first, style)):
         k -= 1
     while k > index:
-        text = " ".join(_strip_number(line, style) if i == 0 else line for i, line in enumerate(body[k].lines))
+        text = " ".join(
+            _strip_number(line, style) if i == 0 else line for i, line in enumerate(body[k].lines)
+        )
         if len(body[k].lines) > 3:
             break
         if is_dateline(text):
@@ -489,7 +525,9 @@ def _mark_footnotes(paragraphs: list[RawParagraph], labels: list[str], st: Struc
         if p.role is Role.FOOTNOTE:
             continue
         for i, part in enumerate(p.parts):
-            text = _SUPER_RX.sub(lambda m: f"{M_OPEN}{m.group().translate(_SUPERSCRIPT)}{M_CLOSE}", part)
+            text = _SUPER_RX.sub(
+                lambda m: f"{M_OPEN}{m.group().translate(_SUPERSCRIPT)}{M_CLOSE}", part
+            )
             if text != part:
                 for found in re.findall(f"{M_OPEN}(\\d+){M_CLOSE}", text):
                     if found in pending:
@@ -528,12 +566,13 @@ def _check_sequence(paragraphs: list[RawParagraph], style: str | None, st: Struc
             show = to_roman if style == "roman" else str
             missing = show(prev + 1) if value == prev + 2 else f"{show(prev + 1)}–{show(value - 1)}"
             st.warnings.append(
-                f"line {p.line}: paragraph {missing} missing (numbers go from {prev_text} to {number});"
-                " kept as printed"
+                f"line {p.line}: paragraph {missing} missing "
+                f"(numbers go from {prev_text} to {number}); kept as printed"
             )
         elif prev is not None and value <= prev:
             st.warnings.append(
-                f"line {p.line}: paragraph numbers go back from {prev_text} to {number}; kept as printed"
+                f"line {p.line}: paragraph numbers go back from {prev_text} to {number}; "
+                "kept as printed"
             )
         prev = value
         prev_text = number

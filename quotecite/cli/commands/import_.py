@@ -102,13 +102,16 @@ def run(
 
 def cli(
     files: Annotated[
-        list[Path], typer.Argument(help="Raw text files (a directory: its *.txt files).", show_default=False)
+        list[Path],
+        typer.Argument(help="Raw text files (a directory: its *.txt files).", show_default=False),
     ],
     doc_id: Annotated[Optional[str], typer.Option("--id", help="Document id.")] = None,  # noqa: UP045
     title: Annotated[Optional[str], typer.Option("--title", help="Title.")] = None,  # noqa: UP045
     date: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--date", help="Date: 1986-06-26, 1986-06, 1986, or as printed (June 26, 1986)."),
+        typer.Option(
+            "--date", help="Date: 1986-06-26, 1986-06, 1986, or as printed (June 26, 1986)."
+        ),
     ] = None,
     author: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -120,11 +123,16 @@ def cli(
     ] = None,
     meta: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--meta", help="TOML file of metadata in corpus-file vocabulary, over what is detected.",
-                     dir_okay=False),
+        typer.Option(
+            "--meta",
+            help="TOML file of metadata in corpus-file vocabulary, over what is detected.",
+            dir_okay=False,
+        ),
     ] = None,
     corpus: CorpusOption = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Parse and print; write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Parse and print; write nothing.")
+    ] = False,
     json_out: JsonOption = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing documents.")] = False,
 ) -> None:
@@ -205,7 +213,11 @@ def _progress(total: int) -> tuple[Any, Callable[[], None]]:
     from quotecite.render.terminal import console
 
     bar = Progress(
-        BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console(stderr=True), transient=True
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console(stderr=True),
+        transient=True,
     )
     task = bar.add_task("import", total=total)
     bar.start()
