@@ -254,6 +254,14 @@ def analyse(text: str) -> Structure:
     body = merged
 
     style = choose_style(body)
+    if style is None:  # numbered paragraphs with no blank lines between them
+        style = choose_style(
+            [
+                Block(n, [line], 0, [n])
+                for b in body
+                for n, line in zip(b.line_numbers, b.lines, strict=True)
+            ]
+        )
     st.style = style
     body = _split_inline_numbers(body, style)
 
@@ -278,7 +286,7 @@ def analyse(text: str) -> Structure:
         st.consumed.extend(b.lines)
         index += 1
     elif (
-        len(body) > 2
+        len(body) >= 2
         and _title_like(body[0])
         and not is_dateline(body[0].first)
         and _match_style(style, body[0].first) is None
@@ -389,11 +397,18 @@ def _merge_number_lines(blocks: list[Block], repairs: list[Repair]) -> list[Bloc
     out: list[Block] = []
     pending: Block | None = None
     for b in blocks:
+        if len(b.lines) > 1 and _NUMBER_ALONE.fullmatch(b.first):
+            token = b.first.strip() + ("." if b.first.strip().isdigit() else "")
+            b.lines[:2] = [f"{token} {b.lines[1].strip()}"]
+            b.line_numbers[:2] = [b.line_numbers[0]]
+            repairs.append(Repair("number-line", b.start, token))
         if pending is None and len(b.lines) == 1 and _NUMBER_ALONE.fullmatch(b.first):
             pending = b
             continue
         if pending is not None:
             token = pending.first.strip()
+            if token.isdigit():
+                token += "."  # a number alone on its line: read as "1. text"
             b.lines[0] = token + " " + b.lines[0].strip()
             b.gap = pending.gap
             b.start = pending.start
@@ -433,7 +448,7 @@ def _find_footnotes(blocks: list[Block]) -> tuple[int, bool]:
         )
     ):
         return start, False
-    text = "\n".join(line for b in blocks[:start] for line in b.lines)
+    text = "\n".join(line for b in blocks[:start] for line in b.lines).translate(_SUPERSCRIPT)
     if all(_marker_regex(str(n)).search(text) for n in labels):
         return start, False
     return len(blocks), False
