@@ -38,6 +38,8 @@ _CYR = str.maketrans({
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
 })  # fmt: skip
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ID_OK = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 
 
@@ -238,13 +240,13 @@ def _person_or_body(text: str) -> dict[str, str]:
 
 
 def detect_language(text: str) -> str | None:
-    letters = [c for c in text[:20000] if c.isalpha()]
+    sample = text[:5000]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return None
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    if cyrillic > len(letters) / 2:
+    if len(_CYRILLIC.findall(sample)) > letters / 2:
         return "ru"
-    words = re.findall(r"[a-z]+", text[:20000].lower())
+    words = re.findall(r"[a-z]+", sample.lower())
     if (
         words
         and sum(1 for w in words if w in {"the", "and", "of", "to", "in", "is", "that"})
@@ -320,35 +322,33 @@ def _plain(text: str) -> str:
     return re.sub(f"{M_OPEN}[^{M_CLOSE}]*{M_CLOSE}", "", text)
 
 
+_SENTINEL = re.compile(f"\\s*{M_OPEN}([^{M_CLOSE}]*){M_CLOSE}")
+
+
 def make_part(text: str) -> Part:
-    """Text with marker sentinels → clean single-spaced text and marker offsets."""
-    clean: list[str] = []
+    """Text with marker sentinels → clean single-spaced text and marker offsets.
+
+    A marker attaches to the text before it: ``word [1] more`` → ``word[^1] more``.
+    """
+    if M_OPEN not in text:
+        return Part(text=" ".join(text.split()))
+    clean = ""
     markers: list[Marker] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == M_OPEN:
-            j = text.find(M_CLOSE, i)
-            label = text[i + 1 : j]
-            offset = len(clean)
-            if offset and clean[-1] == " ":
-                clean.pop()
-                offset -= 1
-            markers.append(Marker(label=label, offset=offset))
-            i = j + 1
-            continue
-        if ch.isspace():
-            if clean and clean[-1] != " ":
-                clean.append(" ")
-            i += 1
-            continue
-        clean.append(ch)
-        i += 1
-    while clean and clean[-1] == " ":
-        clean.pop()
-    out = "".join(clean)
-    return Part(text=out, markers=tuple(Marker(m.label, min(m.offset, len(out))) for m in markers))
+    pos = 0
+    for m in _SENTINEL.finditer(text):
+        chunk = " ".join(text[pos : m.start()].split())
+        if chunk:
+            if clean and text[pos : pos + 1].isspace():
+                clean += " "
+            clean += chunk
+        markers.append(Marker(label=m.group(1), offset=len(clean)))
+        pos = m.end()
+    rest = " ".join(text[pos:].split())
+    if rest:
+        if clean and text[pos : pos + 1].isspace():
+            clean += " "
+        clean += rest
+    return Part(text=clean, markers=tuple(markers))
 
 
 def _paragraph(p: RawParagraph) -> Paragraph:

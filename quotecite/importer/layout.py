@@ -142,19 +142,30 @@ class Vocabulary:
     """The words of one document, to decide line-end hyphens."""
 
     def __init__(self, text: str) -> None:
-        words: set[str] = set()
-        hyphenated: set[str] = set()
-        for line in text.split("\n"):
-            tokens = _TOKEN.findall(line.rstrip().rstrip("-‐"))
-            for t in tokens:
-                t = t.lower().replace("‐", "-")
-                if "-" in t:
-                    hyphenated.add(t)
-                    words.update(t.split("-"))
-                else:
-                    words.add(t)
-        self.words = words
-        self.hyphenated = hyphenated
+        self.text = text
+        self._words: set[str] | None = None
+        self._hyphenated: set[str] = set()
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._load()
+        assert self._words is not None
+        return self._words
+
+    @property
+    def hyphenated(self) -> set[str]:
+        if self._words is None:
+            self._load()
+        return self._hyphenated
+
+    def _load(self) -> None:
+        tokens = {t.lower().replace("‐", "-") for t in _TOKEN.findall(self.text)}
+        self._hyphenated = {t for t in tokens if "-" in t}
+        words = {t for t in tokens if "-" not in t}
+        for t in self._hyphenated:
+            words.update(t.split("-"))
+        self._words = words
 
     def join_hyphen(self, left: str, right: str) -> bool:
         """Remove the hyphen of ``left-`` + ``right``? Only where ``left+right`` is a word."""
@@ -172,27 +183,31 @@ def join_lines(
     lines: list[str], numbers: list[int], vocab: Vocabulary, repairs: list[Repair]
 ) -> str:
     """One paragraph's lines as one line of text, hyphenation undone where it is hyphenation."""
-    out = ""
+    pieces: list[str] = []
+    prev = ""
     for k, raw in enumerate(lines):
         line = " ".join(raw.split())
-        if not out:
-            out = line
+        if not pieces:
+            pieces.append(line)
+            prev = line
             continue
-        prev = out
         if prev.endswith(_SOFT):
-            out = prev[:-1] + line
+            pieces[-1] = pieces[-1][:-1]
+            pieces.append(line)
             repairs.append(Repair("hyphen-removed", numbers[k - 1], "soft hyphen"))
-            continue
-        m = _HYPHEN_END.search(prev)
-        w = _WORD_START.match(line)
-        if m and w:
-            left, right = m.group("w"), w.group("w")
-            if vocab.join_hyphen(left, right):
-                out = prev[:-1] + line
-                repairs.append(Repair("hyphen-removed", numbers[k - 1], f"{left}-{right}"))
+        else:
+            m = _HYPHEN_END.search(prev[-80:]) if prev.endswith(("-", "‐")) else None
+            w = _WORD_START.match(line) if m else None
+            if m and w:
+                left, right = m.group("w"), w.group("w")
+                if vocab.join_hyphen(left, right):
+                    pieces[-1] = pieces[-1][:-1]
+                    repairs.append(Repair("hyphen-removed", numbers[k - 1], f"{left}-{right}"))
+                else:
+                    repairs.append(Repair("hyphen-kept", numbers[k - 1], f"{left}-{right}"))
+                pieces.append(line)
             else:
-                out = prev + line
-                repairs.append(Repair("hyphen-kept", numbers[k - 1], f"{left}-{right}"))
-            continue
-        out = prev + " " + line
-    return out
+                pieces.append(" ")
+                pieces.append(line)
+        prev = line
+    return "".join(pieces)

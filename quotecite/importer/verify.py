@@ -21,18 +21,16 @@ def lost_words(source: str, result: ImportResult) -> list[str]:
     dropped = list(result.consumed) + [
         r.detail for r in result.repairs if r.kind in ("page-number", "running-header", "separator")
     ]
-    lines = []
-    for line in source.split("\n"):
+    starts = {p.line for p in result.document.paragraphs}
+    src: list[str] = []
+    for lineno, line in enumerate(source.replace("\r\n", "\n").split("\n"), start=1):
         stripped = line.strip()
         if stripped and stripped in [d.strip() for d in dropped]:
             dropped.remove(next(d for d in dropped if d.strip() == stripped))
             continue
-        lines.append(line)
-    src = []
-    for line in lines:
         words = line.split()
-        if words and _NUMBER_TOKEN.match(words[0]):
-            words = words[1:]  # a paragraph number standing before its text
+        if lineno in starts and words and _NUMBER_TOKEN.match(words[0]):
+            words = words[1:]  # the paragraph's number standing before its text
         src.extend(words)
     out = [w for p in result.document.paragraphs for part in p.parts for w in part.text.split()]
     problems = []
