@@ -323,3 +323,20 @@ def test_cli_dry_run_writes_nothing(qc: Any, tmp_path: Path) -> None:
     assert r.stdout.startswith('+++\nid = "andropov-1983-03-12"\n')
     assert r.stdout.endswith("¶ 1\nText.\n\n¶ 2\nMore.\n")
     assert not (tmp_path / "c").exists()
+
+
+def test_cli_many_files_in_worker_processes(qc: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(70):
+        (src / f"d{i:02d}.txt").write_text(f"Notes number {i}\n\nFirst.\n\nSecond.\n", "utf-8")
+    (src / "d33.txt").write_bytes(b"%PDF-1.4")
+    out = tmp_path / "corpus"
+    r = qc("import", str(src), "--corpus", str(out))
+    assert r.exit_code == 6
+    assert r.stderr.splitlines() == [
+        f"quotecite: error: {src / 'd33.txt'}: a PDF file, not text (extract its text first)",
+        "quotecite: 1 of 70 files not imported",
+    ]
+    assert len(r.stdout.splitlines()) == 69
+    assert (out / "notes-number-69.md").read_text("utf-8").endswith("¶ 2\nSecond.\n")

@@ -195,11 +195,12 @@ def parse_source_note(text: str) -> SourceNote:
         on_file_sentence = body[m_file.start() : m_file.end()].rstrip(".") + "."
         spans.append((m_file.start(), m_file.end()))
 
-    mentions = [a for a in find_archives(body) if not _inside(a.start, spans)]
+    found_archives = find_archives(body)
+    mentions = [a for a in found_archives if not _inside(a.start, spans)]
     events: list[tuple[int, str, object]] = []
     for a in mentions:
         events.append((a.start, "archive", a))
-    masked = _mask(body, [(a.start, a.end) for a in find_archives(body)] + spans)
+    masked = _mask(body, [(a.start, a.end) for a in found_archives] + spans)
     for m in _COLLECTION.finditer(masked):
         name = m.group("c").strip()
         name = re.sub(r"^(?:the|of)\s+", "", name)

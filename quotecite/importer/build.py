@@ -38,8 +38,8 @@ _CYR = str.maketrans({
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
 })  # fmt: skip
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 _ID_OK = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 
 
@@ -241,10 +241,10 @@ def _person_or_body(text: str) -> dict[str, str]:
 
 def detect_language(text: str) -> str | None:
     sample = text[:5000]
-    letters = len(_LETTER.findall(sample))
+    letters = sum(map(len, _LETTER.findall(sample)))
     if not letters:
         return None
-    if len(_CYRILLIC.findall(sample)) > letters / 2:
+    if sum(map(len, _CYRILLIC.findall(sample))) > letters / 2:
         return "ru"
     words = re.findall(r"[a-z]+", sample.lower())
     if (
