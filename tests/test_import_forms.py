@@ -275,7 +275,8 @@ def test_cli_errors(qc: Any, tmp_path: Path) -> None:
     r = qc("import", str(notitle), "--corpus", str(tmp_path / "c"))
     assert r.exit_code == 6
     assert r.stderr == (
-        f"quotecite: error: {notitle}: no title found in the text; give --title or title in --meta\n"
+        f"quotecite: error: {notitle}: no title found in the text; "
+        "give --title or title in --meta\n"
     )
     bad_meta = tmp_path / "m.toml"
     bad_meta.write_text('colour = "red"\n')

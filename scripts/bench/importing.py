@@ -12,7 +12,6 @@ import subprocess
 import time
 
 from bench.common import quotecite_command, resource, scratch
-
 from quotecite.importer.sample import generate
 
 
@@ -36,7 +35,9 @@ def _run(n: int) -> None:
     cmd = [*quotecite_command(), "import", src, "--corpus", out]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    proc = subprocess.run(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
+    )
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     written = len(list(scratch(f"import-{n}").joinpath("corpus").glob("*.md")))

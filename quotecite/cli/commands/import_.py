@@ -6,14 +6,14 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from quotecite.cli.options import CorpusOption, JsonOption
 from quotecite.errors import AlreadyExists, ExitStatus, InputError, QuoteciteError
 
-if TYPE_CHECKING := False:
+if TYPE_CHECKING:
     from quotecite.importer import ImportResult, Overrides
 
 
@@ -81,9 +81,7 @@ def run(
                 future.result()
                 outcome.written = True
             except OSError as exc:
-                outcome.error = InputError(
-                    f"{outcome.target}: cannot write: {exc.strerror or exc}"
-                )
+                outcome.error = InputError(f"{outcome.target}: cannot write: {exc.strerror or exc}")
         if tick is not None:
             tick()
         return outcome
