@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quotecite.checking import Report, check_corpus
 from quotecite.cli.options import CorpusOption, JsonOption
 from quotecite.corpus import default_corpus_path
 from quotecite.errors import ExitStatus
 
+if TYPE_CHECKING:
+    from quotecite.checking import Report
+
 
 def run(corpus: Path | None = None) -> Report:
+    from quotecite.checking import check_corpus
+
     return check_corpus(corpus if corpus is not None else default_corpus_path())
 
 
