@@ -14,6 +14,12 @@ def test_shipped_corpus_is_clean(qc: Any) -> None:
     assert (r.exit_code, r.stdout, r.stderr) == (0, "2 documents checked: no problems\n", "")
 
 
+def line_of(path: Path, start: str, nth: int = 1) -> int:
+    """The line number of the nth line of ``path`` that starts with ``start``."""
+    hits = [i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if line.startswith(start)]
+    return hits[nth - 1]
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text
@@ -32,13 +38,13 @@ def test_problems_are_reported_with_file_and_line(qc: Any, corpus_copy: Path) ->
     r = qc("check", "--corpus", str(corpus_copy))
     assert r.exit_code == 8
     assert r.stdout.splitlines() == [
-        f"{garf}:8: metadata has no language",
-        f"{garf}:21: archival.fond is '10064' but the source note says '10063'",
-        f"{garf}:36: paragraph number 1 repeats line 29",
-        f"{gorb}:43: ¶ 1: footnote marker [^2] has no footnote n2",
-        f"{gorb}:115: paragraph 25 is empty",
-        f"{gorb}:118: source note ¶ 26: cannot read it: 'Fond' without a number",
-        f"{gorb}:121: footnote n1 has no marker in the text",
+        f"{garf}:{line_of(garf, 'title = ')}: metadata has no language",
+        f"{garf}:{line_of(garf, 'fond = ')}: archival.fond is '10064' but the source note says '10063'",
+        f"{garf}:{line_of(garf, '¶ 1', 2)}: paragraph number 1 repeats line {line_of(garf, '¶ 1')}",
+        f"{gorb}:{line_of(gorb, '¶ 1 ')}: ¶ 1: footnote marker [^2] has no footnote n2",
+        f"{gorb}:{line_of(gorb, '¶ 25 ')}: paragraph 25 is empty",
+        f"{gorb}:{line_of(gorb, '¶ 26 ')}: source note ¶ 26: cannot read it: 'Fond' without a number",
+        f"{gorb}:{line_of(gorb, '¶ n1 ')}: footnote n1 has no marker in the text",
     ]
     assert r.stderr == "quotecite: 7 problems in 2 documents\n"
 

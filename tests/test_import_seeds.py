@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DOC000, DOC001, ROOT, SHIPPED_CORPUS
 
 from quotecite.importer import ImportResult, Overrides, import_bytes, load_meta
 from quotecite.importer.verify import lost_words
+
+from conftest import DOC000, DOC001, ROOT, SHIPPED_CORPUS
 
 SEED_DIR = ROOT / "tests" / "data" / "seeds"
 SEEDS = [("000_b269804334c0b786", DOC000), ("001_e99a51de76cd9eb4", DOC001)]

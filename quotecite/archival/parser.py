@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from quotecite.archival.registry import ArchiveInfo, Mention, find_archives
 from quotecite.model import Archival, Name
@@ -285,7 +285,7 @@ def parse_source_note(text: str) -> SourceNote:
 
 
 def merge(archival: Archival, **values: str | None) -> Archival:
-    return replace(archival, **{k: v for k, v in values.items() if v is not None})
+    return archival._replace(**{k: v for k, v in values.items() if v is not None})
 
 
 def _complete(ref: _Ref) -> bool:

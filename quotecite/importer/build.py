@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -381,4 +381,4 @@ def _document(
         raise InputError(f"{where}: {exc.message_only}") from None
     except (TypeError, ValueError) as exc:
         raise InputError(f"{meta_name or source}: {exc}") from None
-    return replace(parsed.document, paragraphs=paragraphs, path=corpus_dir / f"{doc_id}.md")
+    return parsed.document._replace(paragraphs=paragraphs, path=corpus_dir / f"{doc_id}.md")

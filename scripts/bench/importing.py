@@ -11,8 +11,9 @@ import shutil
 import subprocess
 import time
 
-from bench.common import quotecite_command, resource, scratch
 from quotecite.importer.sample import generate
+
+from bench.common import quotecite_command, resource, scratch
 
 
 def _prepare(n: int) -> tuple[str, str]:
