@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from quotecite.cli.entry import lean_show, parse_show_args
+from quotecite.cli.entry import lean_cite, lean_show, parse_args, parse_show_args
 
 CASES = [
     ["doc6", "16"],
@@ -51,6 +51,37 @@ def test_lean_path_with_corpus_option(
         == (full.exit_code, full.stdout, full.stderr)
         == (3, "", "quotecite: error: no document 'garf'\n")
     )
+
+
+CITE_CASES = [
+    ["doc6", "16"],
+    ["garf", "3", "--style", "mla"],
+    ["garf", "3.2", "-s", "chicago-author-date", "--json"],
+    ["doc6", "3-5", "--format", "markdown"],
+    ["doc6", "16", "-f", "html", "--archive-style=russian"],
+    ["garf", "3", "--archive-style", "russian", "--format", "latex"],
+    ["doc6", "16", "--format", "rtf"],
+    ["doc6", "16", "--style", "chicago-fullnote-bibliography"],
+    ["doc6", "16", "--style", "chicgo"],
+    ["doc6", "16", "--format", "docx"],
+    ["doc6", "99"],
+    ["nothing-here"],
+]
+
+
+@pytest.mark.parametrize("args", CITE_CASES, ids=[" ".join(c) for c in CITE_CASES])
+def test_lean_cite_equals_typer_command(
+    args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = lean_cite(args)
+    lean = capsys.readouterr()
+    full = qc("cite", *args)
+    assert status is not None
+    assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
+
+
+def test_cite_with_items_is_left_to_typer() -> None:
+    assert parse_args("cite", ["x", "--items", "f.json"]) is None
 
 
 @pytest.mark.parametrize(

@@ -35,9 +35,7 @@ StyleOption = Annotated[
 ]
 FormatOption = Annotated[
     str,
-    typer.Option(
-        "--format", "-f", help="Output format: text, markdown, html, latex or rtf."
-    ),
+    typer.Option("--format", "-f", help="Output format: text, markdown, html, latex or rtf."),
 ]
 ArchiveStyleOption = Annotated[
     str,

@@ -88,7 +88,7 @@ def cli(
     json_out: JsonOption = False,
 ) -> None:
     """Print a bibliography (works cited) sorted as the style says."""
-    from quotecite.cli.commands.cite import style_notice
+    from quotecite.cli.commands.cite_core import style_notice
 
     bib = run(refs or [], everything, style, fmt, archive_style, items, corpus)
     style_notice(style, corpus=items is None)
