@@ -55,3 +55,9 @@ ItemsOption = Annotated[
     ),
 ]
 AllOption = Annotated[bool, typer.Option("--all", help="Every document (or every item).")]
+TargetsArgument = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Argument(
+        help="Documents (id, alias or prefix), or with --items item ids.", show_default=False
+    ),
+]
