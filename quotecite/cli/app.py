@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from quotecite import __version__
-from quotecite.cli.commands import bib, cite, export, info, show, styles
+from quotecite.cli.commands import bib, cite, export, info, quote, show, styles, verify
 from quotecite.cli.commands import list as list_cmd
 from quotecite.cli.report import report
 from quotecite.errors import QuoteciteError
@@ -58,6 +58,8 @@ app.command("cite")(cite.cli)
 app.command("bib")(bib.cli)
 app.command("export")(export.cli)
 app.command("styles")(styles.cli)
+app.command("quote")(quote.cli)
+app.command("verify")(verify.cli)
 
 
 def main() -> None:

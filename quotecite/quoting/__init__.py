@@ -36,6 +36,7 @@ def build(
     sentences: str | None = None,
     words: list[str] | None = None,
     style: str = "chicago",
+    style_title: str = "",
     block: bool | None = None,
     initial: str | None = None,
 ) -> Quoted:
@@ -56,7 +57,7 @@ def build(
         )
     else:
         spans = whole(units)
-    rules = rules_for(style)
+    rules = rules_for(style, style_title)
     quotation = assemble(units, spans, rules, block=block, initial=initial)
     numbers = list(dict.fromkeys(units[s.unit].paragraph.number for s in spans))
     doc = passage.document

@@ -46,9 +46,25 @@ MLA = QuoteRules(
 )
 
 
-def rules_for(style: str) -> QuoteRules:
-    """MLA rules for MLA styles ("mla", "modern-language-association…"), else Chicago's."""
+APA = QuoteRules(
+    family="apa",
+    block_words=40,
+    block_rule=(
+        "APA Publication Manual 7 §8.27: a quotation of 40 words or more is set off as a block "
+        "quotation (and, in quotecite, one of two or more paragraphs)"
+    ),
+    bracket_own_omissions=False,
+)
+
+
+def rules_for(style: str, title: str = "") -> QuoteRules:
+    """The rules for a style, by its name or title: MLA's, APA's, else Chicago's."""
     key = style.lower()
-    if key.startswith(("mla", "modern-language-association")):
+    title = title.lower()
+    if "mla" in key.split("-") or "modern-language" in key:
         return MLA
+    if title.startswith(("mla ", "modern language")):
+        return MLA
+    if key.startswith("apa") or "american psychological" in title:
+        return APA
     return CHICAGO

@@ -13,7 +13,7 @@ Each quotation gets one status:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -147,9 +147,10 @@ class Checker:
                 return None
             ix = best.index
         else:
-            ix = self.index_for(cite.doc)
-            if ix is None:
+            cited_ix = self.index_for(cite.doc)
+            if cited_ix is None:
                 return None  # cites something outside the corpus
+            ix = cited_ix
         allowed: set[int] | None = None
         note = None
         if cite.ref is not None and cite.ref.spans:
@@ -209,12 +210,17 @@ def verify(
 ) -> Report:
     text = read_manuscript(path)
     if path.suffix.lower() == ".docx":
-        syntax = syntax or "markdown"
+        syntax = "markdown"
     syntax = syntax or guess_syntax(path.name, text)
     checker = Checker(corpus)
     results: list[Result] = []
     skipped = 0
+    docx = path.suffix.lower() == ".docx"
     for found in extract(text, syntax, checker.names):
+        if docx:
+            from quotecite.verify.docx import paragraph_of_line
+
+            found = replace(found, line=paragraph_of_line(found.line))
         if not found.cites and len(found.text.split()) < min_words:
             skipped += 1
             continue

@@ -468,7 +468,8 @@ def _tex_cites(
     for _pre, post, keys in commands:
         for key in (k.strip() for k in keys.split(",")):
             if key:
-                out.append(Cite(f"{key} {post}".strip(), key, locator_ref(key, post.replace("~", " "))))
+                ref = locator_ref(key, post.replace("~", " "))
+                out.append(Cite(f"{key} {post}".strip(), key, ref))
     for note in footnotes:
         cites = note_cites(note, names, state[-1] if state else None)
         out.extend(cites)
@@ -516,7 +517,8 @@ def extract_latex(text: str, names: Names) -> list[Found]:
                 sub = tex_to_text(opts[0])
                 fns, cmds = fns + sub[1], cmds + sub[2]
             cites = _tex_cites(fns, cmds, names, state)
-            found.append((m.start(), Found(content, lines.line(m.start()), True, tuple(cites), raw)))
+            line = lines.line(m.start())
+            found.append((m.start(), Found(content, line, True, tuple(cites), raw)))
             body = _blank(body, m.start(), end + 1)
     # run-in: \enquote / \textquote and quotation marks
     for m in re.finditer(r"\\(enquote|textquote)\b\*?", body):

@@ -246,7 +246,8 @@ class Located:
 
     def rank(self) -> tuple[int, int, int, int]:
         """Smaller is better: fewer differences, then fewer case changes, body text first."""
-        return (self.cost, _case_changes(self.ops, self.index.tokens), -self.matched, 0 if self.body() else 1)
+        cases = _case_changes(self.ops, self.index.tokens)
+        return (self.cost, cases, -self.matched, 0 if self.body() else 1)
 
 
 def locate(
