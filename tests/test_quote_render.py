@@ -87,8 +87,15 @@ def test_mla_block_citation_after_final_punctuation(qc: Any) -> None:
 
 def test_plain_text_footnote(qc: Any) -> None:
     out = quote(
-        qc, "doc6", "16", "--words", "we must fulfill … directives",
-        "--words", "the power of our example", "-f", "text",
+        qc,
+        "doc6",
+        "16",
+        "--words",
+        "we must fulfill … directives",
+        "--words",
+        "the power of our example",
+        "-f",
+        "text",
     )
     first, note = out.split("\n\n")
     assert first == (
@@ -121,8 +128,8 @@ def test_html_run_in(qc: Any) -> None:
     quote_html, notes = out.split("\n\n")
     assert quote_html == (
         "“This conclusion suggests itself: a genuine turning point in the entire system of "
-        "collaboration with our allies is needed.”<sup class=\"footnote-ref\"><a href=\"#qc-fn-1\" "
-        "id=\"qc-fn-1-ref\" role=\"doc-noteref\">1</a></sup>"
+        'collaboration with our allies is needed.”<sup class="footnote-ref"><a href="#qc-fn-1" '
+        'id="qc-fn-1-ref" role="doc-noteref">1</a></sup>'
     )
     assert notes.startswith(
         '<section class="footnotes" role="doc-endnotes">\n<ol>\n<li id="qc-fn-1">'
@@ -210,7 +217,11 @@ def test_latex_compiles(qc: Any, tmp_path: Path) -> None:
     (tmp_path / "q.tex").write_text(doc, encoding="utf-8")
     r = subprocess.run(
         [str(PDFLATEX), "-interaction=nonstopmode", "-halt-on-error", "q.tex"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     log = (tmp_path / "q.log").read_text(encoding="utf-8", errors="replace")
     assert r.returncode == 0, log[-2000:]
@@ -239,7 +250,10 @@ def pandoc(text: str, src: str, dst: str, tmp: Path) -> str:
     path.write_text(text, encoding="utf-8")
     r = subprocess.run(
         [str(PANDOC), "-f", src, "-t", dst, "--wrap=none", str(path)],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert r.returncode == 0, r.stderr
     assert r.stderr == "", r.stderr
@@ -295,6 +309,7 @@ def balanced(rtf: str) -> bool:
 
 def rtf_text(rtf: str) -> str:
     """The text of a simple RTF document: \\uN? decoded, control words dropped."""
+
     def unicode(m: re.Match[str]) -> str:
         n = int(m.group(1))
         return chr(n + 65536 if n < 0 else n)

@@ -160,16 +160,13 @@ def test_block_quotation_opening_with_a_fragment_gets_a_bracketed_capital(
 @pytest.mark.parametrize(
     ("initial", "start"), [("lower", "[t]his conclusion"), ("upper", "This conclusion")]
 )
-def test_initial_adapted_to_the_writers_sentence(
-    corpus: Corpus, initial: str, start: str
-) -> None:
+def test_initial_adapted_to_the_writers_sentence(corpus: Corpus, initial: str, start: str) -> None:
     assert plain(corpus, "doc6 15", sentences="1", initial=initial).startswith(start)
 
 
 def test_upper_initial_for_a_fragment(corpus: Corpus) -> None:
     assert plain(corpus, "doc6 15", words=["a genuine … is needed"], initial="upper") == (
-        "[A] genuine turning point in the entire system of collaboration with our allies is "
-        "needed."
+        "[A] genuine turning point in the entire system of collaboration with our allies is needed."
     )
 
 

@@ -41,17 +41,12 @@ class Names:
         return re.compile(rf"(?<![\w-])({alts})(?![\w-])", re.I)
 
 
-_LOCATOR = re.compile(
-    rf"(?:(?:¶¶?|§§?|paras?\.?|pars?\.?|paragraphs?|sections?)\s*)?"
-    rf"{ADDRESS}(?:\s*(?:-|–|—|to)\s*{ADDRESS})?"
-    rf"(?:\s*,\s*{ADDRESS}(?:\s*(?:-|–|—)\s*{ADDRESS})?)*",
-    re.I,
-)
-_LABELLED = re.compile(
-    rf"(?:¶¶?|§§?|\bparas?\.|\bpars?\.|\bparagraphs?\b)\s*"
-    rf"({ADDRESS}(?:\s*(?:-|–|—)\s*{ADDRESS})?(?:\s*,\s*{ADDRESS}(?:\s*(?:-|–|—)\s*{ADDRESS})?)*)",
-    re.I,
-)
+_NUM = r"\d+(?:\.\d+)*"
+_LABEL = r"(?:¶¶?|§§?|\bparas?\.|\bpars?\.|\bparagraphs?\b|\bsections?\b)"
+#: more paragraphs after the first: numbers only, so "para. 3, State Archive" stops at 3
+_MORE = rf"(?:\s*(?:-|–|—)\s*{ADDRESS})?(?:\s*,\s*{_NUM}(?:\s*(?:-|–|—)\s*{_NUM})?)*"
+_LOCATOR = re.compile(rf"(?:{_LABEL}\s*{ADDRESS}|{_NUM}){_MORE}", re.I)
+_LABELLED = re.compile(rf"{_LABEL}\s*({ADDRESS}{_MORE})", re.I)
 _PANDOC_KEY = re.compile(r"(-?)@\{?([\w][\w:.#$%&\-+?<>~/]*[\w])\}?")
 
 

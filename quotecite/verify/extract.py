@@ -350,13 +350,13 @@ _TEX_CITE = re.compile(
     r"\\(?:[a-zA-Z]*cite[a-zA-Z]*)\*?\s*(?:\[([^\]]*)\])?\s*(?:\[([^\]]*)\])?\s*\{([^}]*)\}"
 )
 _TEX_SIMPLE = [
-    (re.compile(r"\\(?:ldots|dots|textellipsis)(?:\{\})?\s?"), "…"),
+    (re.compile(r"\\(?:ldots|dots|textellipsis)(?:\{\}|\s?)"), "…"),
     (re.compile(r"\.\s*~\s*\.\s*~\s*\."), ". . ."),
-    (re.compile(r"\\textquoteleft(?:\{\})?\s?"), "‘"),
-    (re.compile(r"\\textquoteright(?:\{\})?\s?"), "’"),
-    (re.compile(r"\\textquotedblleft(?:\{\})?\s?"), "“"),
-    (re.compile(r"\\textquotedblright(?:\{\})?\s?"), "”"),
-    (re.compile(r"\\textbackslash(?:\{\})?"), "\\"),
+    (re.compile(r"\\textquoteleft(?:\{\}|\s?)"), "‘"),
+    (re.compile(r"\\textquoteright(?:\{\}|\s?)"), "’"),
+    (re.compile(r"\\textquotedblleft(?:\{\}|\s?)"), "“"),
+    (re.compile(r"\\textquotedblright(?:\{\}|\s?)"), "”"),
+    (re.compile(r"\\textbackslash(?:\{\})?"), r"\\"),
     (re.compile(r"\\textasciitilde(?:\{\})?"), "~"),
     (re.compile(r"``"), "“"),
     (re.compile(r"''"), "”"),
@@ -549,7 +549,7 @@ def extract_latex(text: str, names: Names) -> list[Found]:
         if not raw.strip():
             continue
         content, fns, cmds = tex_to_text(raw)
-        after = close + (2 if plain[close - 1 : close] == "\x01" else 1)
+        after = close + 1
         if not fns and not cmds:
             fns, cmds = _tex_following(body, after)
         cites = _tex_cites(fns, cmds, names, state)
