@@ -167,7 +167,8 @@ def test_outside_the_corpus_is_not_found(checker: Checker) -> None:
 def test_block_spanning_paragraphs(checker: Checker) -> None:
     text = (
         "> The considerations stated here do not encompass the full diversity of issues "
-        "relating to interactions with the fraternal countries under present-day circumstances. . . .\n>\n"
+        "relating to interactions with the fraternal countries under present-day "
+        "circumstances. . . .\n>\n"
         "> It seems to me that after exchanging opinions at the Politburo, the CC CPSU, the MFA, "
         "and the KGB departments could be assigned to prepare a document [@doc6, paras. 23–24]\n"
     )
