@@ -23,7 +23,7 @@ from quotecite.passage import compress, resolve
 from quotecite.refs import PassageRef
 from quotecite.verify.cites import Cite, Names, normalise_title
 from quotecite.verify.extract import Found, extract, guess_syntax
-from quotecite.verify.match import DocIndex, Located, locate, quote_segments
+from quotecite.verify.match import DocIndex, Located, Tok, locate, quote_segments, shared_run
 
 STATUSES = ("exact", "differs", "wrong-paragraph", "not-found")
 #: uncited quotations shorter than this are taken for terms or scare quotes and not checked
@@ -115,12 +115,21 @@ class Checker:
                 return None
         return self.by_id.get(doc_id)
 
+    def candidates(self, segments: list[list[Tok]], limit: int = 8) -> list[DocIndex]:
+        """The documents worth aligning against: most words of the quotation in one place."""
+        words = sum(1 for seg in segments for t in seg if not t.interp)
+        need = min(words, 2)
+        scored = [(shared_run(segments, ix), n, ix) for n, ix in enumerate(self.indexes)]
+        scored = [row for row in scored if row[0] >= need]
+        scored.sort(key=lambda row: (-row[0], row[1]))
+        return [ix for _score, _n, ix in scored[:limit]]
+
     def best(self, found: Found) -> Located | None:
         segments = quote_segments(found.text)
         if not segments:
             return None
         best: Located | None = None
-        for ix in self.indexes:
+        for ix in self.candidates(segments):
             loc = locate(segments, ix)
             if loc is not None and loc.found() and (best is None or loc.rank() < best.rank()):
                 best = loc

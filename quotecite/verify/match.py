@@ -209,6 +209,19 @@ def _diagonals(seg: list[Tok], index: DocIndex, lo: int, hi: int, limit: int = 3
     return out
 
 
+def shared_run(segments: list[list[Tok]], index: DocIndex) -> int:
+    """How many of the quotation's words the document has along one diagonal (a cheap bound on
+    how well the quotation can align there), summed over the segments."""
+    total = 0
+    for seg in segments:
+        votes: Counter[int] = Counter()
+        for i, tok in enumerate(seg):
+            for p in index.positions.get(tok.norm, ()):
+                votes[p - i] += 1
+        total += max(votes.values(), default=0)
+    return total
+
+
 @dataclass
 class Located:
     """Where a quotation was found and how it differs."""
