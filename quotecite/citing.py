@@ -94,7 +94,9 @@ def mapping_name_vars() -> frozenset[str]:
     return NAME_VARIABLES
 
 
-def in_play(targets: Sequence[dict[str, Any]], items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def in_play(
+    targets: Sequence[dict[str, Any]], items: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """``targets`` plus every item sharing a name or title with one of them."""
     ids = {t["id"] for t in targets}
     wanted: set[str] = set()
@@ -106,6 +108,28 @@ def in_play(targets: Sequence[dict[str, Any]], items: Iterable[dict[str, Any]]) 
             out.append(item)
             ids.add(item["id"])
     return out
+
+
+def _year(item: dict[str, Any]) -> object:
+    issued = item.get("issued")
+    if isinstance(issued, dict):
+        parts = issued.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            return parts[0][0]
+        return issued.get("literal")
+    return None
+
+
+def _bib_pool(target: dict[str, Any], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What one bibliography entry can depend on: items with a shared name and the same year
+    (year suffixes, "1985a"); an entry printed alone gets no "———" from its neighbours."""
+    names = {k for k in _keys(target) if k.startswith("n:")}
+    year = _year(target)
+    return [target] + [
+        i
+        for i in items
+        if i["id"] not in (target["id"], FILLER_ID) and _year(i) == year and _keys(i) & names
+    ]
 
 
 def _renderable(item: dict[str, Any]) -> dict[str, Any]:
@@ -130,9 +154,16 @@ def _render(
     filler = next((i for i in items if i["id"] != target["id"]), None)
     if filler is None:
         spare = next((i for i in others if i["id"] != target["id"]), None)
-        filler = _renderable(spare) if spare else {
-            "id": FILLER_ID, "type": "book", "title": "Zz", "issued": {"date-parts": [[9999]]}
-        }
+        filler = (
+            _renderable(spare)
+            if spare
+            else {
+                "id": FILLER_ID,
+                "type": "book",
+                "title": "Zz",
+                "issued": {"date-parts": [[9999]]},
+            }
+        )
         items.append(filler)
     cite = engine.CiteRequest(target["id"], locator, mapping.PINPOINT_LABEL)
     sequence = [[cite], [cite], [engine.CiteRequest(filler["id"])], [cite]]
@@ -144,7 +175,7 @@ def _render(
         )
     entry = ""
     if style.has_bibliography:
-        bib = engine.render_bibliography(style, [i for i in items if i["id"] != FILLER_ID], module)
+        bib = engine.render_bibliography(style, _bib_pool(target, items), module)
         failed = dict(bib.errors)
         if target["id"] in failed:
             raise InputError(
@@ -217,18 +248,18 @@ def cite_items(
         others = [i for i in items if i["id"] != target["id"]]
         pool = in_play([target], others)
         locator = pin.replace("-", "–") if pin else None
-        out.append(_wrap_item_errors(source, lambda: _render(
-            loaded, ref, target, pool, others, locator, fmt)))  # noqa: B023
+        try:
+            out.append(_render(loaded, ref, target, pool, others, locator, fmt))
+        except InputError as exc:
+            raise _in_source(source, exc) from None
     return out
 
 
-def _wrap_item_errors(source: str, fn: Any) -> Any:
-    try:
-        return fn()
-    except InputError as exc:
-        if exc.message.startswith(source):
-            raise
-        raise InputError(f"{source}: {exc.message}", hint=exc.hint) from None
+def _in_source(source: str, exc: InputError) -> InputError:
+    """The engine's item errors, prefixed with the items file they come from."""
+    if exc.message.startswith(source):
+        return exc
+    return InputError(f"{source}: {exc.message}", hint=exc.hint)
 
 
 def bibliography(
@@ -250,8 +281,10 @@ def bibliography(
         raise StyleError(f"style '{ref.name}' has no bibliography")
     wanted = {t["id"] for t in targets}
     pool = in_play(targets, [i for i in everything if i["id"] not in wanted])
-    bib = _wrap_item_errors(source, lambda: engine.render_bibliography(
-        loaded, [_renderable(i) for i in pool], formatter(fmt)))
+    try:
+        bib = engine.render_bibliography(loaded, [_renderable(i) for i in pool], formatter(fmt))
+    except InputError as exc:
+        raise _in_source(source, exc) from None
     entries = [Entry(i, finish(fmt, text)) for i, text in bib.entries if i in wanted]
     errors = [(i, msg) for i, msg in bib.errors if i in wanted]
     return Bibliography(style=style_info(ref), entries=entries, errors=errors)

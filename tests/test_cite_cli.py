@@ -72,7 +72,8 @@ def test_unknown_style_suggests(qc: Any) -> None:
 def test_unknown_format_and_archive_style(qc: Any) -> None:
     r = qc("cite", "doc6", "16", "--format", "pdf")
     assert (r.exit_code, r.stderr) == (
-        6, "quotecite: error: unknown format 'pdf' (use one of text, markdown, html, latex, rtf)\n"
+        6,
+        "quotecite: error: unknown format 'pdf' (use one of text, markdown, html, latex, rtf)\n",
     )
     r = qc("cite", "doc6", "16", "--archive-style", "german")
     assert r.exit_code == 6

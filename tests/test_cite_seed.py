@@ -71,7 +71,9 @@ DOC6_MLA_BIB = (
 )
 
 
-def cite(ref: str, style: str, fmt: str = "text", archive_style: str = "english") -> citing.Citation:
+def cite(
+    ref: str, style: str, fmt: str = "text", archive_style: str = "english"
+) -> citing.Citation:
     corpus = Corpus()
     return citing.cite_passage(corpus.passage(ref), style, fmt, archive_style, corpus=corpus)
 
@@ -89,14 +91,20 @@ def test_garf_chicago() -> None:
 def test_gorbachev_chicago() -> None:
     c = cite("doc6 16", "chicago")
     assert (c.citation, c.subsequent, c.ibid, c.bibliography) == (
-        DOC6_NOTE, DOC6_SHORT, DOC6_SHORT, DOC6_BIB
+        DOC6_NOTE,
+        DOC6_SHORT,
+        DOC6_SHORT,
+        DOC6_BIB,
     )
 
 
 def test_garf_mla() -> None:
     c = cite(f"{DOC000} 3", "mla")
     assert (c.citation, c.subsequent, c.ibid, c.bibliography) == (
-        GARF_MLA_CITE, GARF_MLA_CITE, GARF_MLA_CITE, GARF_MLA_BIB
+        GARF_MLA_CITE,
+        GARF_MLA_CITE,
+        GARF_MLA_CITE,
+        GARF_MLA_BIB,
     )
     assert (c.style.id, c.style.edition) == ("quotecite-mla-archival", "MLA 9")
 
@@ -104,7 +112,10 @@ def test_garf_mla() -> None:
 def test_gorbachev_mla() -> None:
     c = cite(f"{DOC001} 16", "mla")
     assert (c.citation, c.subsequent, c.ibid, c.bibliography) == (
-        DOC6_MLA_CITE, DOC6_MLA_CITE, DOC6_MLA_CITE, DOC6_MLA_BIB
+        DOC6_MLA_CITE,
+        DOC6_MLA_CITE,
+        DOC6_MLA_CITE,
+        DOC6_MLA_BIB,
     )
 
 
@@ -159,7 +170,9 @@ def test_russian_archive_style() -> None:
 
 def test_leaves_and_papka(corpus_copy: Any) -> None:
     path = corpus_copy / f"{DOC000}.md"
-    text = path.read_text().replace('delo = "190"', 'delo = "190"\npapka = "188"\nleaves = "12–14ob."')
+    text = path.read_text().replace(
+        'delo = "190"', 'delo = "190"\npapka = "188"\nleaves = "12–14ob."'
+    )
     path.write_text(text)
     corpus = Corpus(corpus_copy)
     for style, location in (
@@ -187,8 +200,12 @@ def test_golden_every_format(
 def test_official_styles_on_corpus(request: pytest.FixtureRequest) -> None:
     """chicago-short and chicago-author-date (official styles) on the seeds, reviewed by eye."""
     out = []
-    for style in ("chicago-short", "chicago-author-date", "chicago-notes-bibliography",
-                  "modern-language-association"):
+    for style in (
+        "chicago-short",
+        "chicago-author-date",
+        "chicago-notes-bibliography",
+        "modern-language-association",
+    ):
         for ref in (f"{DOC000} 3", f"{DOC001} 16"):
             c = cite(ref, style)
             out.append(f"{style} {ref}\n  {c.citation}\n  {c.subsequent}\n  {c.bibliography}\n")

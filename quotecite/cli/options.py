@@ -38,14 +38,15 @@ StyleOption = Annotated[
 FormatOption = Annotated[
     str,
     typer.Option(
-        "--format", "-f", help="Output format: text, markdown, html, latex or rtf.", show_default=True
+        "--format", "-f", help="Output format: text, markdown, html, latex or rtf."
     ),
 ]
 ArchiveStyleOption = Annotated[
     str,
     typer.Option(
         "--archive-style",
-        help="Archival references in English (f. 10063, op. 1, d. 190) or russian (ф. 10063, оп. 1, д. 190).",
+        help="Archival references: english (f. 10063, op. 1, d. 190) or russian "
+        "(ф. 10063, оп. 1, д. 190).",
     ),
 ]
 ItemsOption = Annotated[

@@ -43,10 +43,14 @@ def export(records: Sequence[Record], to: str) -> str:
     if to == "csl-yaml":
         import yaml
 
-        return str(yaml.safe_dump(
-            {"references": [r.item for r in records]},
-            allow_unicode=True, sort_keys=False, width=100,
-        ))
+        return str(
+            yaml.safe_dump(
+                {"references": [r.item for r in records]},
+                allow_unicode=True,
+                sort_keys=False,
+                width=100,
+            )
+        )
     if to in ("bibtex", "biblatex"):
         return _bibtex(records, biblatex=to == "biblatex")
     if to == "ris":
@@ -103,7 +107,7 @@ def _title(item: dict[str, Any]) -> str:
 
 
 def archival_text(item: dict[str, Any]) -> str:
-    """"f. 10063, op. 1, d. 190, State Archive of the Russian Federation (GARF), Moscow"."""
+    """ "f. 10063, op. 1, d. 190, State Archive of the Russian Federation (GARF), Moscow"."""
     parts = [
         item.get("archive_location"),
         item.get("archive_collection"),
@@ -159,7 +163,9 @@ def _bib_fields(record: Record, biblatex: bool) -> list[tuple[str, str]]:
     title = _title(item)
     if title:
         # a description supplied by the corpus editor keeps its case: protect it from styles
-        f.append(("title", latex_escape(title) if item.get("title") else "{" + latex_escape(title) + "}"))
+        f.append(
+            ("title", latex_escape(title) if item.get("title") else "{" + latex_escape(title) + "}")
+        )
     add("shorttitle", item.get("title-short"))
     if str(item.get("type", "")).startswith("article"):
         add("journaltitle" if biblatex else "journal", item.get("container-title"))
@@ -218,17 +224,21 @@ def _bib_fields(record: Record, biblatex: bool) -> list[tuple[str, str]]:
 
 
 def _bibtex(records: Sequence[Record], biblatex: bool) -> str:
-    import bibtexparser
     from bibtexparser import model
+    from bibtexparser.entrypoint import write_string
+    from bibtexparser.library import Library
 
-    library = bibtexparser.Library()
+    library = Library()
     for record in records:
         csl_type = str(record.item.get("type", ""))
         bibtex_type, biblatex_type = _BIB_TYPES.get(csl_type, ("misc", "misc"))
         fields = [model.Field(k, v) for k, v in _bib_fields(record, biblatex)]
-        library.add(model.Entry(biblatex_type if biblatex else bibtex_type,
-                                _key(str(record.item["id"])), fields))
-    return str(bibtexparser.write_string(library))
+        library.add(
+            model.Entry(
+                biblatex_type if biblatex else bibtex_type, _key(str(record.item["id"])), fields
+            )
+        )
+    return str(write_string(library))
 
 
 # ------------------------------------------------------------------ RIS

@@ -16,21 +16,87 @@ from quotecite.errors import InputError, NotFoundError
 
 #: CSL 1.0.2 item types
 CSL_TYPES = frozenset(
-    "article article-journal article-magazine article-newspaper bill book broadcast chapter "
-    "classic collection dataset document entry entry-dictionary entry-encyclopedia event "
-    "figure graphic hearing interview legal_case legislation manuscript map motion_picture "
-    "musical_score pamphlet paper-conference patent performance periodical "
-    "personal_communication post post-weblog regulation report review review-book software "
-    "song speech standard thesis treaty webpage".split()
+    [
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "bill",
+        "book",
+        "broadcast",
+        "chapter",
+        "classic",
+        "collection",
+        "dataset",
+        "document",
+        "entry",
+        "entry-dictionary",
+        "entry-encyclopedia",
+        "event",
+        "figure",
+        "graphic",
+        "hearing",
+        "interview",
+        "legal_case",
+        "legislation",
+        "manuscript",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "pamphlet",
+        "paper-conference",
+        "patent",
+        "performance",
+        "periodical",
+        "personal_communication",
+        "post",
+        "post-weblog",
+        "regulation",
+        "report",
+        "review",
+        "review-book",
+        "software",
+        "song",
+        "speech",
+        "standard",
+        "thesis",
+        "treaty",
+        "webpage",
+    ]
 )
 NAME_VARIABLES = frozenset(
-    "author chair collection-editor compiler composer container-author contributor curator "
-    "director editor editorial-director editor-translator executive-producer guest host "
-    "illustrator interviewer narrator organizer original-author performer producer recipient "
-    "reviewed-author script-writer series-creator translator".split()
+    [
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "editor-translator",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    ]
 )
 DATE_VARIABLES = frozenset(
-    "accessed available-date event-date issued original-date submitted".split()
+    ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
 )
 #: CSL-JSON keys that hold lists or objects and that no style renders (Zotero exports them)
 NON_RENDERED = frozenset({"custom", "categories"})
@@ -54,9 +120,7 @@ def read_items(source: str) -> list[dict[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
-        ) from None
+        raise InputError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     if isinstance(data, Mapping) and isinstance(data.get("items"), list):
         data = data["items"]
     if not isinstance(data, list):
@@ -160,9 +224,7 @@ def parse_item_ref(args: list[str] | str, items: list[dict[str, Any]]) -> tuple[
     text = text.strip()
     item_id = None
     for candidate in sorted((str(i["id"]) for i in items), key=len, reverse=True):
-        if text == candidate or (
-            text.startswith(candidate) and text[len(candidate)] in " :,¶§\t"
-        ):
+        if text == candidate or (text.startswith(candidate) and text[len(candidate)] in " :,¶§\t"):
             item_id = candidate
             break
     if item_id is None:
@@ -171,7 +233,5 @@ def parse_item_ref(args: list[str] | str, items: list[dict[str, Any]]) -> tuple[
     if not rest:
         return item_id, None
     parsed = parse_ref(f"x {rest}")
-    pin = ", ".join(
-        s.start if s.end is None else f"{s.start}–{s.end}" for s in parsed.spans
-    )
+    pin = ", ".join(s.start if s.end is None else f"{s.start}–{s.end}" for s in parsed.spans)
     return item_id, pin or None

@@ -82,7 +82,7 @@ def project_dir() -> Path:
 
 
 def edition_of(title: str) -> str | None:
-    """"CMOS 18", "MLA 9", "APA 7" … from a style title; None when the title names none."""
+    """ "CMOS 18", "MLA 9", "APA 7" … from a style title; None when the title names none."""
     m = _EDITION.search(title)
     if not m:
         return None

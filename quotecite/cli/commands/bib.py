@@ -75,8 +75,9 @@ def run(
 def cli(
     refs: Annotated[
         list[str] | None,
-        typer.Argument(help="Documents (id, alias or prefix), or with --items item ids.",
-                       show_default=False),
+        typer.Argument(
+            help="Documents (id, alias or prefix), or with --items item ids.", show_default=False
+        ),
     ] = None,
     everything: AllOption = False,
     style: StyleOption = "chicago",

@@ -33,8 +33,9 @@ def run(
 def cli(
     refs: Annotated[
         list[str] | None,
-        typer.Argument(help="Documents (id, alias or prefix), or with --items item ids.",
-                       show_default=False),
+        typer.Argument(
+            help="Documents (id, alias or prefix), or with --items item ids.", show_default=False
+        ),
     ] = None,
     to: Annotated[
         str, typer.Option("--to", "-t", help="csl-json, csl-yaml, bibtex, biblatex or ris.")

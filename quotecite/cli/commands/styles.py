@@ -24,18 +24,21 @@ def run(word: str | None = None) -> list[Any]:
 def cli(
     word: Annotated[
         str | None,
-        typer.Argument(help="Only styles whose id or title contains WORD (or a .csl path).",
-                       show_default=False),
+        typer.Argument(
+            help="Only styles whose id or title contains WORD (or a .csl path).", show_default=False
+        ),
     ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """List the CSL styles: short names, the project's archival styles, the official ones."""
     found = run(word)
     if json_out:
-        write_json([
-            {"id": s.name, "title": s.title, "source": s.source, "edition": s.edition}
-            for s in found
-        ])
+        write_json(
+            [
+                {"id": s.name, "title": s.title, "source": s.source, "edition": s.edition}
+                for s in found
+            ]
+        )
         return
     lines = []
     for s in found:

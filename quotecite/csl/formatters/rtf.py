@@ -39,7 +39,12 @@ def finish(text: str) -> str:
 def document(paragraphs: list[str]) -> str:
     """A complete RTF document, one paragraph per finished string (hanging indent)."""
     body = "".join(f"{{\\pard\\li720\\fi-720\\sa120 {p}\\par}}\n" for p in paragraphs)
-    return "{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1{\\fonttbl{\\f0\\froman Times New Roman;}}\n\\f0\\fs24\n" + body + "}\n"
+    return (
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1"
+        "{\\fonttbl{\\f0\\froman Times New Roman;}}\n\\f0\\fs24\n"
+        + body
+        + "}\n"
+    )
 
 
 class Italic(Wrapped):
