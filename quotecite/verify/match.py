@@ -27,7 +27,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _BRACKET_CAP = re.compile(r"\[(\w)\]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Tok:
     norm: str  #: case-folded letters and digits
     raw: str  #: as written, punctuation included
@@ -89,10 +89,12 @@ class DocIndex:
             for k, part in enumerate(p.parts):
                 unit = len(index.units)
                 index.units.append(UnitRef(p.number, p.part_number(k), k, p.role))
-                for tok in tokenize(part.text):
-                    index.positions.setdefault(tok.norm, []).append(len(index.tokens))
-                    index.tokens.append(Tok(tok.norm, tok.raw))
-                    index.unit_of.append(unit)
+                for piece in _SPLIT.split(part.text):
+                    norm = _NON_WORD.sub("", piece.casefold())
+                    if norm:
+                        index.positions.setdefault(norm, []).append(len(index.tokens))
+                        index.tokens.append(Tok(norm, piece))
+                        index.unit_of.append(unit)
         return index
 
     def unit_range(self, allowed: set[int]) -> tuple[int, int]:
