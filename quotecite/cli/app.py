@@ -9,7 +9,18 @@ import typer
 from typer.core import TyperGroup
 
 from quotecite import __version__
-from quotecite.cli.commands import bib, check, cite, export, import_, info, show, styles
+from quotecite.cli.commands import (
+    bib,
+    check,
+    cite,
+    export,
+    import_,
+    info,
+    quote,
+    show,
+    styles,
+    verify,
+)
 from quotecite.cli.commands import list as list_cmd
 from quotecite.cli.report import report
 from quotecite.errors import QuoteciteError
@@ -60,6 +71,8 @@ app.command("export")(export.cli)
 app.command("styles")(styles.cli)
 app.command("import")(import_.cli)
 app.command("check")(check.cli)
+app.command("quote")(quote.cli)
+app.command("verify")(verify.cli)
 
 
 def main() -> None:
