@@ -1,0 +1,178 @@
+"""Speed patches for quotecite's CSL engine: the same output, fewer repeated look-ups.
+
+Profiling ``render_bibliography`` on generated items (chicago-notes-bibliography,
+modern-language-association) showed the time going into work whose result cannot change
+while a style renders:
+
+* ``xpath_search`` (a quarter of the time): every ``cs:text macro=…`` looked its macro up with
+  an XPath query over the whole style, every term look-up ran an XPath query over the locale,
+  every ``cs:name`` option and names delimiter ran an ``ancestor::`` query, every date part
+  searched its ``cs:date`` for an override. The style tree does not change while it renders
+  (the engine removed citeproc-py's in-place mutations), so each (element, expression) has one
+  answer; it is computed once per loaded style and kept with the style.
+* ``CitationItem.reference`` / ``.bibliography`` (a sixth of the time): properties that walk
+  item → citation → registry → source dictionary on each of the ~1,000 variable tests per
+  entry. :class:`FastItem` computes them once per item.
+* ``SomewhatObjectifiedElement.__getattr__`` (``style.bibliography``, ``locale.terms`` …) is a
+  ``find`` each time; answered from the same per-style memo.
+
+How it is applied: the engine builds every element of a style through an lxml class lookup
+from :data:`quotecite.csl.engine_model.CLASSES`. :func:`load_style` loads a style (and its
+locales) with subclasses of exactly those classes that put :class:`FastElement` in front, so
+the engine's corrected methods run unchanged and only the look-ups they make are memoised.
+Nothing is patched process-wide: a style loaded with :func:`quotecite.csl.engine.load_style`
+renders exactly as before, which is what the equivalence tests compare against.
+"""
+
+# mypy: disallow-subclassing-any=False
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from types import ModuleType
+from typing import Any
+
+from citeproc import Citation, CitationItem, model
+
+from quotecite.csl import engine, engine_model
+from quotecite.csl.engine import Style
+
+_MEMO = "_qc_memo"
+_LOCK = threading.Lock()
+
+
+def _memo(element: Any) -> dict[Any, Any]:
+    """The look-up memo of the tree ``element`` belongs to (kept on its root element)."""
+    root = element.getroottree().getroot()
+    try:
+        return root.__dict__[_MEMO]  # type: ignore[no-any-return]
+    except KeyError:
+        memo: dict[Any, Any] = {}
+        root.__dict__[_MEMO] = memo
+        return memo
+
+
+class FastElement:
+    """Mixin memoising the structural look-ups of a CSL element (see the module docstring)."""
+
+    def xpath_search(self, expression: str) -> list[Any]:
+        memo = _memo(self)
+        key = (self, expression)
+        try:
+            return list(memo[key])
+        except KeyError:
+            found = tuple(super().xpath_search(expression))  # type: ignore[misc]
+            memo[key] = found
+            return list(found)
+
+    def get_macro(self, name: str) -> Any:
+        root = self.getroottree().getroot()  # type: ignore[attr-defined]
+        memo = _memo(root)
+        key = ("macro", name)
+        try:
+            return memo[key]
+        except KeyError:
+            found = super().get_macro(name)  # type: ignore[misc]
+            memo[key] = found
+            return found
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == _MEMO:
+            raise AttributeError(name)
+        memo = _memo(self)
+        key = (self, "getattr", name)
+        try:
+            return memo[key]
+        except KeyError:
+            found = super().__getattr__(name)  # type: ignore[misc]
+            memo[key] = found
+            return found
+
+
+class FastIfType:
+    """Mixin for ``cs:if``/``cs:else-if`` whose engine class still uses citeproc-py's
+    ``_type``: the same test with the attribute split and lowered once per element."""
+
+    def _type(self, item: Any) -> list[bool]:
+        memo = _memo(self)
+        key = (self, "types")
+        try:
+            types = memo[key]
+        except KeyError:
+            types = memo[key] = tuple(t.lower() for t in self.get("type").split())  # type: ignore[attr-defined]
+        item_type = item.reference.type
+        return [t == item_type for t in types]
+
+
+def _fast_class(cls: type) -> type:
+    bases: tuple[type, ...] = (FastElement, cls)
+    if getattr(cls, "_type", None) is model.If._type:  # not overridden by the engine
+        bases = (FastIfType, *bases)
+    return type(cls.__name__, bases, {"__module__": __name__})
+
+
+def _fast_classes(classes: Mapping[str, type]) -> dict[str, type]:
+    return {tag: _fast_class(cls) for tag, cls in classes.items()}
+
+
+_FAST_CACHE: dict[int, tuple[Mapping[str, type], dict[str, type]]] = {}
+
+
+def fast_classes() -> dict[str, type]:
+    """Fast subclasses of the engine's current element classes (made once)."""
+    classes = engine_model.CLASSES
+    cached = _FAST_CACHE.get(id(classes))
+    if cached is None or cached[0] is not classes or set(cached[1]) != set(classes):
+        cached = (classes, _fast_classes(classes))
+        _FAST_CACHE.clear()
+        _FAST_CACHE[id(classes)] = cached
+    return cached[1]
+
+
+def load_style(path: str | os.PathLike[str], locale: str | None = None) -> Style:
+    """:func:`quotecite.csl.engine.load_style`, with the memoising element classes."""
+    with _LOCK:
+        original = engine_model.CLASSES
+        engine_model.CLASSES = fast_classes()
+        try:
+            return engine.load_style(path, locale)
+        finally:
+            engine_model.CLASSES = original
+
+
+def is_fast(style: Style) -> bool:
+    return isinstance(style.csl, FastElement)
+
+
+class FastItem(CitationItem):  # type: ignore[misc]
+    """A CitationItem whose registry and reference are looked up once."""
+
+    @cached_property
+    def bibliography(self) -> Any:
+        return self.citation.bibliography
+
+    @cached_property
+    def reference(self) -> Any:
+        return self.bibliography.source[self.key]
+
+
+class FastRegistry(engine._Registry):
+    """The engine's registry with :class:`FastItem` items."""
+
+    def _registered(self, key: str) -> Any:
+        item = FastItem(key)
+        Citation([item]).bibliography = self
+        return item
+
+
+def registry(style: Style, items: Sequence[Mapping[str, Any]],
+             formatter: ModuleType) -> engine._Registry:
+    """A registry of ``items`` for ``style`` (fast items when the style is a fast one)."""
+    cls = FastRegistry if is_fast(style) else engine._Registry
+    return cls(style, items, formatter)
+
+
+__all__ = ["FastElement", "FastItem", "FastRegistry", "fast_classes", "is_fast", "load_style",
+           "registry"]
