@@ -106,10 +106,38 @@ class FastIfType:
         return [t == item_type for t in types]
 
 
+SORT_MEMO = "qc_sort_memo"
+
+
+class MemoKey:
+    """Mixin for ``cs:key``: values already known for an item (from the bibliography cache
+    or computed in a worker process) are taken from the registry's ``qc_sort_memo``
+    (item key → list of values, one per ``cs:key`` in document order); the engine's
+    ``sort_keys`` computes the others, so its comparison decides the order as always."""
+
+    def sort_keys(self, items: list[Any], context: Any) -> list[Any]:
+        memo = getattr(items[0].bibliography, SORT_MEMO, None) if items else None
+        if not memo:
+            return super().sort_keys(items, context)  # type: ignore[misc, no-any-return]
+        position = key_position(self)
+        missing = [item for item in items if item.key not in memo]
+        computed = iter(super().sort_keys(missing, context) if missing else ())  # type: ignore[misc]
+        return [memo[item.key][position] if item.key in memo else next(computed)
+                for item in items]
+
+
+def key_position(key: Any) -> int:
+    """The index of a ``cs:key`` among the keys of its ``cs:sort``."""
+    parent = key.getparent()
+    return [k for k in parent if isinstance(k, model.Key)].index(key)  # type: ignore[no-any-return]
+
+
 def _fast_class(cls: type) -> type:
     bases: tuple[type, ...] = (FastElement, cls)
     if getattr(cls, "_type", None) is model.If._type:  # not overridden by the engine
         bases = (FastIfType, *bases)
+    if issubclass(cls, model.Key):
+        bases = (MemoKey, *bases)
     return type(cls.__name__, bases, {"__module__": __name__})
 
 
@@ -174,5 +202,5 @@ def registry(style: Style, items: Sequence[Mapping[str, Any]],
     return cls(style, items, formatter)
 
 
-__all__ = ["FastElement", "FastItem", "FastRegistry", "fast_classes", "is_fast", "load_style",
-           "registry"]
+__all__ = ["SORT_MEMO", "FastElement", "FastItem", "MemoKey", "FastRegistry", "fast_classes", "is_fast", "load_style",
+           "key_position", "registry"]

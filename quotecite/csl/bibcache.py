@@ -1,0 +1,183 @@
+"""A persistent cache of rendered bibliography entries (SQLite in :func:`quotecite.fsutil.cache_dir`).
+
+What is cached is only what is a function of its key. The key of an item is a SHA-256 over
+
+* a *render fingerprint*: quotecite's version, the source of the CSL engine modules (engine,
+  its element classes, the speed patches, the bibliography driver), the citeproc-py and lxml
+  versions, the serialised style tree (so the style file's content, as loaded), the serialised
+  locale trees in use (so the locale) and the output formatter;
+* the item's canonical JSON (every field, sorted keys, the id included).
+
+For each key the cache holds up to three independent parts (a part may be missing):
+
+``sort``   the values of the bibliography's ``cs:key``s for the item (before collation);
+``plain``  the finished entry (or the error it raised, or "renders nothing") and the names its
+           first ``cs:names`` rendered (what subsequent-author-substitute compares);
+``subst``  the finished entry with the first names replaced by the style's
+           subsequent-author-substitute text (only computed when some bibliography needed it).
+
+What depends on the *other* items — the order of the entries, and whether an entry's names
+are substituted — is never cached: it is decided afresh on every run from the parts above.
+Styles whose bibliography can depend on other items in any other way (citation numbers,
+item ids) are not cached at all (see :mod:`quotecite.csl.bibliography`).
+
+Concurrency: WAL journal, a busy timeout, each write batch is one ``BEGIN IMMEDIATE``
+transaction of upserts that only fill parts (``COALESCE``), and every part is a pure function
+of its key, so two processes writing the same key write the same thing. A cache that cannot
+be opened or written (read-only directory, corrupt file, lock timeout) is skipped: it can make
+a bibliography slower, never wrong or failing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quotecite.fsutil import cache_dir
+
+FILENAME = "bibliography-entries.sqlite3"
+SCHEMA = 1
+_BATCH = 500
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One rendering of an entry: finished text, or an error message; plus the names."""
+
+    text: str | None
+    error: str | None = None
+    names: tuple[str, ...] | None = None
+
+    def to_json(self) -> str:
+        return json.dumps([self.text, self.error, None if self.names is None
+                           else list(self.names)], ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str) -> Outcome:
+        text, error, names = json.loads(data)
+        return cls(text, error, None if names is None else tuple(names))
+
+
+@dataclass
+class Record:
+    """The cached parts of one item (``None``: not known)."""
+
+    sort: list[str | None] | None = None
+    plain: Outcome | None = None
+    subst: Outcome | None = None
+
+
+def item_key(fingerprint: str, item: Mapping[str, Any]) -> str:
+    data = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=repr)
+    return hashlib.sha256(f"{fingerprint}\n{data}".encode()).hexdigest()
+
+
+class BibCache:
+    """The entry cache; every method degrades to "nothing cached" if SQLite fails."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self.failed: str | None = None  # why the cache was skipped, if it was
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self.failed is not None:
+            return self._db
+        try:
+            if self.path is None:
+                self.path = cache_dir() / FILENAME
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, "
+                       "sort TEXT, plain TEXT, subst TEXT) WITHOUT ROWID")
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+            found = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
+            if found is None or found[0] != str(SCHEMA):
+                db.close()
+                self.failed = f"{self.path}: cache schema {found and found[0]} is not {SCHEMA}"
+                return None
+        except (sqlite3.Error, OSError) as exc:
+            self.failed = f"{self.path}: {exc}"
+            return None
+        self._db = db
+        return db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Record]:
+        db = self._connect()
+        out: dict[str, Record] = {}
+        if db is None:
+            return out
+        wanted = list(dict.fromkeys(keys))
+        try:
+            for start in range(0, len(wanted), _BATCH):
+                batch = wanted[start:start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                for key, sort, plain, subst in db.execute(
+                        f"SELECT key, sort, plain, subst FROM entries WHERE key IN ({marks})",
+                        batch):
+                    out[key] = Record(
+                        sort=None if sort is None else json.loads(sort),
+                        plain=None if plain is None else Outcome.from_json(plain),
+                        subst=None if subst is None else Outcome.from_json(subst),
+                    )
+        except (sqlite3.Error, ValueError) as exc:
+            self.failed = f"{self.path}: {exc}"
+            self.close()
+            return {}
+        return out
+
+    def put_many(self, records: Mapping[str, Record]) -> None:
+        """Store the known parts of ``records`` (parts already stored are kept)."""
+        if not records:
+            return
+        db = self._connect()
+        if db is None:
+            return
+        rows = [(key,
+                 None if r.sort is None else json.dumps(r.sort, ensure_ascii=False),
+                 None if r.plain is None else r.plain.to_json(),
+                 None if r.subst is None else r.subst.to_json())
+                for key, r in records.items()]
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany(
+                    "INSERT INTO entries (key, sort, plain, subst) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET "
+                    "sort = COALESCE(entries.sort, excluded.sort), "
+                    "plain = COALESCE(entries.plain, excluded.plain), "
+                    "subst = COALESCE(entries.subst, excluded.subst)", rows)
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.failed = f"{self.path}: {exc}"
+            self.close()
+
+    def __len__(self) -> int:
+        db = self._connect()
+        if db is None:
+            return 0
+        return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def clear(self) -> None:
+        db = self._connect()
+        if db is not None:
+            db.execute("DELETE FROM entries")
+
+
+__all__ = ["FILENAME", "BibCache", "Outcome", "Record", "item_key"]

@@ -1,0 +1,396 @@
+"""Long bibliographies: cached, parallel, streamed — and exactly the engine's output.
+
+:func:`iter_bibliography` yields the entries of a bibliography in the style's order as they
+are ready; :func:`build_bibliography` collects them into the engine's
+:class:`~quotecite.csl.engine.Bibliography`. Both give what
+:func:`quotecite.csl.engine.render_bibliography` gives for the same arguments (the test suite
+compares them on the development items and on generated items), only faster:
+
+1. every item's cached parts are read from :class:`~quotecite.csl.bibcache.BibCache`;
+2. the sort-key values of the items not cached are computed (in worker processes when there
+   are many), and the engine's own ``cs:sort`` comparison orders all items from them;
+3. entries not cached are rendered in that order (in worker processes when there are many,
+   in ordered chunks so output streams), and subsequent-author-substitute is applied exactly
+   as the engine does: an entry's names are compared with the previous entry's names, and
+   the substituted rendering is used (cached, or rendered now) when they are equal;
+4. what was computed is written back to the cache.
+
+A style whose bibliography could depend on other items in ways the parts above do not
+capture (``citation-number``, the item ``id``) is rendered by ``render_bibliography``
+directly, without cache or workers.
+
+Worker processes are forked (POSIX only; elsewhere everything runs in this process) after
+the items are registered and before ``progress`` is first called, so they inherit the loaded
+style and registry and receive only indices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import citeproc
+import citeproc.formatter.plain
+from lxml import etree  # type: ignore[import-untyped]
+
+import quotecite
+from quotecite.csl import engine, speed
+from quotecite.csl.bibcache import BibCache, Outcome, Record, item_key
+from quotecite.csl.engine import Bibliography, Style
+
+PARALLEL_MIN = 200  # uncached items from which worker processes pay (auto mode)
+_KEY_CHUNK = 32
+_RENDER_CHUNK = 16
+
+Progress = Callable[[int, int], None]
+
+_CONTEXT_VARIABLES = {"citation-number", "id", "first-reference-note-number"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One bibliography entry as it streams: its text, or why it failed."""
+
+    id: str
+    text: str | None
+    error: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# what the cache may rely on
+
+
+def _reachable(style: Style) -> Iterator[Any]:
+    """Every element the bibliography (layout and sort) can render, through macros."""
+    csl = style.csl
+    seen_macros: set[str] = set()
+    stack = [csl.bibliography]
+    while stack:
+        element = stack.pop()
+        for node in element.iter():
+            if not isinstance(node.tag, str):
+                continue
+            yield node
+            macro = node.get("macro")
+            if macro is not None and macro not in seen_macros:
+                seen_macros.add(macro)
+                found = csl.find(f"{{{engine.CSL_NS}}}macro[@name='{macro}']")
+                if found is not None:
+                    stack.append(found)
+
+
+def cacheable(style: Style) -> bool:
+    """True when every entry is a function of its own item (given the substitution decision),
+    so entries may be cached and rendered independently."""
+    for node in _reachable(style):
+        variables = set((node.get("variable") or "").split())
+        if variables & _CONTEXT_VARIABLES:
+            return False
+    return True
+
+
+def _source_digest() -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("engine.py", "engine_model.py", "engine_text.py", "speed.py",
+                 "bibliography.py", "bibcache.py"):
+        path = here / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    for dist in ("citeproc-py", "lxml"):
+        try:
+            digest.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{dist}=?".encode())
+    return digest.hexdigest()
+
+
+_SOURCE: list[str] = []
+
+
+def fingerprint(style: Style, formatter: ModuleType) -> str:
+    """Everything besides the item that an entry depends on (see :mod:`bibcache`)."""
+    if not _SOURCE:
+        _SOURCE.append(_source_digest())
+    digest = hashlib.sha256()
+    digest.update(f"quotecite {quotecite.__version__}\n{_SOURCE[0]}\n".encode())
+    digest.update(f"formatter {formatter.__name__}\n".encode())
+    digest.update(etree.tostring(style.csl))
+    for locale in style.csl.locales:
+        digest.update(b"\0locale\0")
+        digest.update(etree.tostring(locale.getroottree().getroot()))
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# rendering one item (in this process or in a worker)
+
+
+@dataclass
+class _Job:
+    style: Style
+    registry: Any
+    finish: Callable[[Any], str]
+    substitute: str | None
+
+
+def _render(job: _Job, index: int, substitute: bool = False) -> Outcome:
+    """The engine's rendering of one entry (see ``engine.render_bibliography``)."""
+    item = job.registry.items[index]
+    layout = job.style.csl.bibliography.layout
+    state = job.registry.qc
+    try:
+        state.reset("bibliography")
+        if substitute:
+            state.substitute_names = job.substitute
+        body = layout.render_children(item)
+        names = state.rendered_names
+        text = layout.format(layout.wrap(body)) if body is not None else None
+    except Exception as exc:  # one bad item must not sink the rest
+        return Outcome(None, f"{type(exc).__name__}: {exc}")
+    finally:
+        state.substitute_names = None
+    return Outcome(None if text is None else job.finish(text), None,
+                   None if names is None else tuple(names))
+
+
+def _sort_values(job: _Job, indices: Sequence[int]) -> list[list[Any]]:
+    """The ``cs:key`` values of some items (computed by the engine's keys)."""
+    csl = job.style.csl
+    sort = csl.bibliography.find(f"{{{engine.CSL_NS}}}sort")
+    items = [job.registry.items[i] for i in indices]
+    columns = [key.sort_keys(items, csl.bibliography.layout)
+               for key in sort.iterchildren(f"{{{engine.CSL_NS}}}key")]
+    return [list(row) for row in zip(*columns, strict=True)] if columns else [[] for _ in items]
+
+
+def _render_chunk(job: _Job, indices: Sequence[int]) -> list[tuple[Outcome, Outcome | None]]:
+    """Entries of consecutive items; an item whose names equal those of the item before it
+    (in the chunk) also gets its substituted rendering, which the caller will most likely
+    need."""
+    out: list[tuple[Outcome, Outcome | None]] = []
+    previous: tuple[str, ...] | None = None
+    for index in indices:
+        plain = _render(job, index)
+        subst = None
+        if job.substitute is not None and plain.error is None and plain.names \
+                and plain.names == previous:
+            subst = _render(job, index, substitute=True)
+        if plain.error is None:
+            previous = plain.names
+        out.append((plain, subst))
+    return out
+
+
+_WORKER_JOB: list[_Job] = []  # set in the parent before forking; inherited by the workers
+
+
+def _worker_keys(indices: Sequence[int]) -> tuple[Sequence[int], list[list[Any]]]:
+    return indices, _sort_values(_WORKER_JOB[0], indices)
+
+
+def _worker_render(indices: Sequence[int]) -> list[tuple[Outcome, Outcome | None]]:
+    return _render_chunk(_WORKER_JOB[0], indices)
+
+
+def _chunks(values: Sequence[int], size: int) -> list[Sequence[int]]:
+    return [values[i:i + size] for i in range(0, len(values), size)]
+
+
+def _jobs_for(jobs: int | None, uncached: int) -> int:
+    if "fork" not in multiprocessing.get_all_start_methods() or uncached < 2:
+        return 1
+    if jobs is None:
+        if uncached < PARALLEL_MIN:
+            return 1
+        try:
+            jobs = len(os.sched_getaffinity(0))
+        except AttributeError:  # pragma: no cover - not Linux
+            jobs = os.cpu_count() or 1
+    return max(1, min(jobs, uncached))
+
+
+# ---------------------------------------------------------------------------------------------
+# the bibliography
+
+
+def iter_bibliography(
+    style: Style,
+    items: Sequence[Mapping[str, Any]],
+    formatter: ModuleType | None = None,
+    *,
+    cache: bool | BibCache = True,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Entry]:
+    """The entries of ``render_bibliography(style, items, formatter)``, in order, as they are
+    ready. ``cache``: use the entry cache (or this one); ``jobs``: worker processes (None:
+    all cores once there are more than :data:`PARALLEL_MIN` entries to render; 1: none);
+    ``progress(done, total)`` is called as work finishes."""
+    formatter = formatter or citeproc.formatter.plain
+    csl = style.csl
+    if csl.bibliography is None or not cacheable(style):
+        result = engine.render_bibliography(style, items, formatter)
+        yield from _merge(result, items)
+        return
+    engine._activate(style, formatter)
+    registry = speed.registry(style, items, formatter)
+    ids = [registry.id_of[key] for key in registry.keys]
+    store = cache if isinstance(cache, BibCache) else (BibCache() if cache else None)
+    if store is not None:
+        print_ = fingerprint(style, formatter)
+        keys = [item_key(print_, item) for item in items]
+        found = store.get_many(keys)
+        store.close()  # no connection across fork; reopened for writing
+    else:
+        keys = [str(i) for i in range(len(items))]
+        found = {}
+    records = [found.get(k) or Record() for k in keys]
+    fresh: dict[int, Record] = {}
+
+    substitute = csl.bibliography.get("subsequent-author-substitute")
+    job = _Job(style, registry, engine._finisher(style), substitute)
+    sort = csl.bibliography.find(f"{{{engine.CSL_NS}}}sort")
+    # sort-key values can be handed to the engine only through the fast cs:key class
+    memo_keys = sort is not None and speed.is_fast(style)
+    need_keys = [i for i, r in enumerate(records) if r.sort is None] if memo_keys else []
+    original = {key: i for i, key in enumerate(registry.keys)}
+    registry.items = [registry._registered(key) for key in registry.keys]
+    need_render = sum(1 for r in records if r.plain is None)
+    total = len(need_keys) + len(items)
+    done = 0
+    workers = _jobs_for(jobs, max(len(need_keys), need_render))
+    pool = None
+    if workers > 1:
+        _WORKER_JOB[:] = [job]
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    try:
+        # 1. sort-key values of the items not cached, then the engine's sort
+        if need_keys:
+            chunks = _chunks(need_keys, max(1, min(_KEY_CHUNK, len(need_keys) // (4 * workers)
+                                                   or 1)))
+            results = (pool.imap_unordered(_worker_keys, chunks) if pool is not None
+                       else (_worker_keys_local(job, c) for c in chunks))
+            for indices, values in results:
+                for index, row in zip(indices, values, strict=True):
+                    records[index].sort = row
+                    fresh[index] = records[index]
+                done += len(indices)
+                if progress is not None:
+                    progress(done, total)
+        if memo_keys:
+            memo = {key: records[i].sort for key, i in original.items()}
+            setattr(registry, speed.SORT_MEMO, memo)
+        try:
+            registry.sort()
+        finally:
+            setattr(registry, speed.SORT_MEMO, None)
+        if registry.qc.disamb:  # pragma: no cover - the engine started disambiguating
+            raise RuntimeError("bibliography disambiguation is not supported by the cache")
+        order = [original[item.key] for item in registry.items]  # original index per entry
+        # back to the original order for _render (the workers still hold that one)
+        by_original = {original[item.key]: item for item in registry.items}
+        registry.items = [by_original[i] for i in range(len(items))]
+
+        # 2. entries in order, streamed
+        missing = [i for i in order if records[i].plain is None]
+        rendered: Iterator[list[tuple[Outcome, Outcome | None]]]
+        render_chunks = _chunks(missing, max(1, min(_RENDER_CHUNK,
+                                                   len(missing) // (4 * workers) or 1)))
+        if pool is not None:
+            rendered = pool.imap(_worker_render, render_chunks)
+        else:
+            rendered = (_render_chunk(job, c) for c in render_chunks)
+        pending: dict[int, tuple[Outcome, Outcome | None]] = {}
+        chunk_iter = iter(zip(render_chunks, rendered, strict=False))
+        previous: tuple[str, ...] | None = None
+        for index in order:
+            record = records[index]
+            if record.plain is None:
+                while index not in pending:
+                    indices, outs = next(chunk_iter)
+                    pending.update(zip(indices, outs, strict=True))
+                plain, subst = pending.pop(index)
+                record.plain = plain
+                if subst is not None and record.subst is None:
+                    record.subst = subst
+                fresh[index] = record
+            plain = record.plain
+            done += 1
+            if progress is not None:
+                progress(done, total)
+            if plain.error is not None:
+                yield Entry(ids[index], None, plain.error)
+                continue
+            outcome = plain
+            if substitute is not None and plain.names and plain.names == previous:
+                if record.subst is None:
+                    record.subst = _render(job, index, substitute=True)
+                    fresh[index] = record
+                outcome = record.subst
+                if outcome.error is not None:
+                    yield Entry(ids[index], None, outcome.error)
+                    continue
+            previous = plain.names
+            if outcome.text is None:
+                yield Entry(ids[index], None, "the style renders nothing for this item")
+            else:
+                yield Entry(ids[index], outcome.text)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+            _WORKER_JOB.clear()
+        if store is not None and fresh:
+            store.put_many({keys[i]: r for i, r in fresh.items()})
+            store.close()
+
+
+def _worker_keys_local(job: _Job, indices: Sequence[int]) -> tuple[Sequence[int],
+                                                                   list[list[Any]]]:
+    return indices, _sort_values(job, indices)
+
+
+def _merge(result: Bibliography, items: Sequence[Mapping[str, Any]]) -> Iterator[Entry]:
+    """Entries and errors of ``render_bibliography`` as one stream in the style's order
+    (errors have no place in its order: they follow the entries)."""
+    for item_id, text in result.entries:
+        yield Entry(item_id, text)
+    for item_id, error in result.errors:
+        yield Entry(item_id, None, error)
+
+
+def build_bibliography(
+    style: Style,
+    items: Sequence[Mapping[str, Any]],
+    formatter: ModuleType | None = None,
+    *,
+    cache: bool | BibCache = True,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Bibliography:
+    """``render_bibliography(style, items, formatter)``, from the cache and on all cores."""
+    entries: list[tuple[str, str]] = []
+    errors: list[tuple[str, str]] = []
+    for entry in iter_bibliography(style, items, formatter, cache=cache, jobs=jobs,
+                                   progress=progress):
+        if entry.text is not None:
+            entries.append((entry.id, entry.text))
+        else:
+            errors.append((entry.id, entry.error or ""))
+    return Bibliography(entries=entries, errors=errors)
+
+
+__all__ = ["PARALLEL_MIN", "Entry", "build_bibliography", "cacheable", "fingerprint",
+           "iter_bibliography"]
+
+if sys.platform == "win32":  # pragma: no cover
+    PARALLEL_MIN = sys.maxsize
