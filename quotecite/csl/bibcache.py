@@ -16,8 +16,12 @@ For each key the cache holds up to three independent parts (a part may be missin
 ``subst``  the finished entry with the first names replaced by the style's
            subsequent-author-substitute text (only computed when some bibliography needed it).
 
-What depends on the *other* items — the order of the entries, and whether an entry's names
-are substituted — is never cached: it is decided afresh on every run from the parts above.
+What depends on the *other* items is not cached per item. Whether an entry's names are
+substituted is decided afresh on every run (from the cached names of the entry before it).
+The order is cached only as a whole: keyed by the sequence of all item keys of the
+bibliography (the engine's sort is stable, so the order is a function of that sequence);
+any change to any item, to their order or number, is a different key and the order is
+computed again, by the engine's comparison over the (cached) sort-key values.
 Styles whose bibliography can depend on other items in any other way (citation numbers,
 item ids) are not cached at all (see :mod:`quotecite.csl.bibliography`).
 
@@ -63,13 +67,40 @@ class Outcome:
         return cls(text, error, None if names is None else tuple(names))
 
 
-@dataclass
 class Record:
-    """The cached parts of one item (``None``: not known)."""
+    """The cached parts of one item (``None``: not known). ``sort`` is decoded on first use
+    (a bibliography whose order is cached never needs it)."""
 
-    sort: list[str | None] | None = None
-    plain: Outcome | None = None
-    subst: Outcome | None = None
+    __slots__ = ("_sort", "_sort_json", "plain", "subst")
+
+    def __init__(self, sort: list[Any] | None = None, plain: Outcome | None = None,
+                 subst: Outcome | None = None, *, sort_json: str | None = None) -> None:
+        self._sort = sort
+        self._sort_json = sort_json
+        self.plain = plain
+        self.subst = subst
+
+    @property
+    def sort(self) -> list[Any] | None:
+        if self._sort is None and self._sort_json is not None:
+            self._sort = json.loads(self._sort_json)
+        return self._sort
+
+    @sort.setter
+    def sort(self, value: list[Any] | None) -> None:
+        self._sort = value
+        self._sort_json = None
+
+    @property
+    def has_sort(self) -> bool:
+        return self._sort is not None or self._sort_json is not None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Record) and (self.sort, self.plain, self.subst) == (
+            other.sort, other.plain, other.subst)
+
+    def __repr__(self) -> str:
+        return f"Record(sort={self.sort!r}, plain={self.plain!r}, subst={self.subst!r})"
 
 
 def item_key(fingerprint: str, item: Mapping[str, Any]) -> str:
@@ -98,6 +129,8 @@ class BibCache:
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
             db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, "
                        "sort TEXT, plain TEXT, subst TEXT) WITHOUT ROWID")
+            db.execute("CREATE TABLE IF NOT EXISTS orders (key TEXT PRIMARY KEY, "
+                       "value TEXT) WITHOUT ROWID")
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
             found = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
             if found is None or found[0] != str(SCHEMA):
@@ -129,7 +162,7 @@ class BibCache:
                         f"SELECT key, sort, plain, subst FROM entries WHERE key IN ({marks})",
                         batch):
                     out[key] = Record(
-                        sort=None if sort is None else json.loads(sort),
+                        sort_json=sort,
                         plain=None if plain is None else Outcome.from_json(plain),
                         subst=None if subst is None else Outcome.from_json(subst),
                     )
@@ -168,6 +201,29 @@ class BibCache:
             self.failed = f"{self.path}: {exc}"
             self.close()
 
+    def get_order(self, key: str) -> list[int] | None:
+        """A cached bibliography order (original indices in the style's order)."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM orders WHERE key = ?", (key,)).fetchone()
+            return None if row is None else [int(i) for i in json.loads(row[0])]
+        except (sqlite3.Error, ValueError) as exc:
+            self.failed = f"{self.path}: {exc}"
+            self.close()
+            return None
+
+    def put_order(self, key: str, order: list[int]) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            db.execute("INSERT OR REPLACE INTO orders VALUES (?, ?)", (key, json.dumps(order)))
+        except sqlite3.Error as exc:
+            self.failed = f"{self.path}: {exc}"
+            self.close()
+
     def __len__(self) -> int:
         db = self._connect()
         if db is None:
@@ -178,6 +234,7 @@ class BibCache:
         db = self._connect()
         if db is not None:
             db.execute("DELETE FROM entries")
+            db.execute("DELETE FROM orders")
 
 
 __all__ = ["FILENAME", "BibCache", "Outcome", "Record", "item_key"]

@@ -90,6 +90,10 @@ def _reachable(style: Style) -> Iterator[Any]:
 def cacheable(style: Style) -> bool:
     """True when every entry is a function of its own item (given the substitution decision),
     so entries may be cached and rendered independently."""
+    tests = " or ".join(f"contains(concat(' ', @variable, ' '), ' {v} ')"
+                        for v in sorted(_CONTEXT_VARIABLES))
+    if not style.csl.xpath(f"//*[{tests}]"):  # nowhere in the style: no walk needed
+        return True
     for node in _reachable(style):
         variables = set((node.get("variable") or "").split())
         if variables & _CONTEXT_VARIABLES:
@@ -222,6 +226,186 @@ def _jobs_for(jobs: int | None, uncached: int) -> int:
 # the bibliography
 
 
+def _ids(items: Sequence[Mapping[str, Any]]) -> list[str] | None:
+    """The item ids as the engine keys them, or None if they would not pass its checks
+    (then the engine's registry reports the problem)."""
+    ids = []
+    for item in items:
+        item_id = item.get("id") if isinstance(item, Mapping) else None
+        if isinstance(item_id, bool) or not isinstance(item_id, str | int) or item_id == "":
+            return None
+        ids.append(str(item_id))
+    return ids if len(set(ids)) == len(ids) else None
+
+
+class _Build:
+    """The state of one bibliography build (see :func:`iter_bibliography`)."""
+
+    def __init__(self, style: Style, items: Sequence[Mapping[str, Any]],
+                 formatter: ModuleType, store: BibCache | None, jobs: int | None,
+                 progress: Progress | None) -> None:
+        self.style = style
+        self.items = items
+        self.formatter = formatter
+        self.store = store
+        self.jobs = jobs
+        self.progress = progress
+        csl = style.csl
+        self.substitute: str | None = csl.bibliography.get("subsequent-author-substitute")
+        self.sort = csl.bibliography.find(f"{{{engine.CSL_NS}}}sort")
+        # sort-key values can be handed to the engine only through the fast cs:key class
+        self.memo_keys = self.sort is not None and speed.is_fast(style)
+        self.job: _Job | None = None
+        self.fresh: dict[int, Record] = {}
+        self.done = 0
+        self.total = len(items)
+        if store is not None:
+            print_ = fingerprint(style, formatter)
+            self.keys = [item_key(print_, item) for item in items]
+            found = store.get_many(self.keys)
+        else:
+            self.keys = [str(i) for i in range(len(items))]
+            found = {}
+        self.records = [found.get(k) or Record() for k in self.keys]
+
+    def tick(self, count: int) -> None:
+        self.done += count
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def make_job(self) -> _Job:
+        """The engine's registry of all items (validating them), items in original order."""
+        if self.job is None:
+            registry = speed.registry(self.style, self.items, self.formatter)
+            registry.items = [registry._registered(key) for key in registry.keys]
+            self.job = _Job(self.style, registry, engine._finisher(self.style), self.substitute)
+        return self.job
+
+    def order_key(self) -> str:
+        return hashlib.sha256("\n".join(self.keys).encode()).hexdigest()
+
+    def cached_order(self) -> list[int] | None:
+        """The order of a bibliography whose every part is cached (no registry needed:
+        a cached part implies the item passed the engine's checks before)."""
+        if self.store is None or _ids(self.items) is None:
+            return None
+        if any(r.plain is None or (self.memo_keys and not r.has_sort) for r in self.records):
+            return None
+        if self.sort is None:
+            return list(range(len(self.items)))
+        return self.store.get_order(self.order_key())
+
+    def entries(self) -> Iterator[Entry]:
+        order = self.cached_order()
+        pool = None
+        try:
+            if order is None:
+                job = self.make_job()
+                need_keys = ([i for i, r in enumerate(self.records) if not r.has_sort]
+                             if self.memo_keys else [])
+                need_render = sum(1 for r in self.records if r.plain is None)
+                self.total += len(need_keys)
+                workers = _jobs_for(self.jobs, max(len(need_keys), need_render))
+                if workers > 1:
+                    if self.store is not None:
+                        self.store.close()  # no connection across fork
+                    _WORKER_JOB[:] = [job]
+                    pool = multiprocessing.get_context("fork").Pool(workers)
+                order = self.order(job, need_keys, pool, workers)
+                if self.store is not None and self.sort is not None:
+                    self.store.put_order(self.order_key(), order)
+                yield from self.render(order, pool, workers)
+            else:
+                yield from self.render(order, None, 1)
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+                _WORKER_JOB.clear()
+            if self.store is not None:
+                if self.fresh:
+                    self.store.put_many({self.keys[i]: r for i, r in self.fresh.items()})
+                self.store.close()
+
+    def order(self, job: _Job, need_keys: list[int], pool: Any, workers: int) -> list[int]:
+        """Sort-key values of the items not cached, then the engine's sort."""
+        registry = job.registry
+        records = self.records
+        if need_keys:
+            chunks = _chunks(need_keys, _chunk_size(_KEY_CHUNK, len(need_keys), workers))
+            results = (pool.imap_unordered(_worker_keys, chunks) if pool is not None
+                       else (_worker_keys_local(job, c) for c in chunks))
+            for indices, values in results:
+                for index, row in zip(indices, values, strict=True):
+                    records[index].sort = row
+                    self.fresh[index] = records[index]
+                self.tick(len(indices))
+        original = {key: i for i, key in enumerate(registry.keys)}
+        if self.memo_keys:
+            setattr(registry, speed.SORT_MEMO,
+                    {key: records[i].sort for key, i in original.items()})
+        try:
+            registry.sort()
+        finally:
+            setattr(registry, speed.SORT_MEMO, None)
+        if registry.qc.disamb:  # pragma: no cover - the engine started disambiguating
+            raise RuntimeError("bibliography disambiguation is not supported by the cache")
+        order = [original[item.key] for item in registry.items]
+        # back to the original order for _render (the workers hold that one)
+        by_original = {original[item.key]: item for item in registry.items}
+        registry.items = [by_original[i] for i in range(len(self.items))]
+        return order
+
+    def render(self, order: list[int], pool: Any, workers: int) -> Iterator[Entry]:
+        """Entries in ``order``, streamed; subsequent-author-substitute as the engine does."""
+        records = self.records
+        missing = [i for i in order if records[i].plain is None]
+        chunks = _chunks(missing, _chunk_size(_RENDER_CHUNK, len(missing), workers))
+        rendered: Iterator[list[tuple[Outcome, Outcome | None]]]
+        if pool is not None:
+            rendered = pool.imap(_worker_render, chunks)
+        else:
+            rendered = (_render_chunk(self.make_job(), c) for c in chunks)
+        arriving = zip(chunks, rendered, strict=False)
+        pending: dict[int, tuple[Outcome, Outcome | None]] = {}
+        ids = _ids(self.items) or [str(item["id"]) for item in self.items]
+        previous: tuple[str, ...] | None = None
+        for index in order:
+            record = records[index]
+            if record.plain is None:
+                while index not in pending:
+                    indices, outs = next(arriving)
+                    pending.update(zip(indices, outs, strict=True))
+                record.plain, subst = pending.pop(index)
+                if subst is not None and record.subst is None:
+                    record.subst = subst
+                self.fresh[index] = record
+            plain = record.plain
+            self.tick(1)
+            if plain.error is not None:
+                yield Entry(ids[index], None, plain.error)
+                continue
+            outcome = plain
+            if self.substitute is not None and plain.names and plain.names == previous:
+                if record.subst is None:
+                    record.subst = _render(self.make_job(), index, substitute=True)
+                    self.fresh[index] = record
+                outcome = record.subst
+                if outcome.error is not None:
+                    yield Entry(ids[index], None, outcome.error)
+                    continue
+            previous = plain.names
+            if outcome.text is None:
+                yield Entry(ids[index], None, "the style renders nothing for this item")
+            else:
+                yield Entry(ids[index], outcome.text)
+
+
+def _chunk_size(largest: int, count: int, workers: int) -> int:
+    """Chunks small enough to keep every worker busy to the end, at most ``largest``."""
+    return max(1, min(largest, count // (4 * workers) or 1))
+
+
 def iter_bibliography(
     style: Style,
     items: Sequence[Mapping[str, Any]],
@@ -234,124 +418,17 @@ def iter_bibliography(
     """The entries of ``render_bibliography(style, items, formatter)``, in order, as they are
     ready. ``cache``: use the entry cache (or this one); ``jobs``: worker processes (None:
     all cores once there are more than :data:`PARALLEL_MIN` entries to render; 1: none);
-    ``progress(done, total)`` is called as work finishes."""
+    ``progress(done, total)`` is called as work finishes (``total`` may grow once, when
+    sort keys turn out to be needed)."""
     formatter = formatter or citeproc.formatter.plain
     csl = style.csl
     if csl.bibliography is None or not cacheable(style):
         result = engine.render_bibliography(style, items, formatter)
-        yield from _merge(result, items)
+        yield from _merge(result)
         return
     engine._activate(style, formatter)
-    registry = speed.registry(style, items, formatter)
-    ids = [registry.id_of[key] for key in registry.keys]
     store = cache if isinstance(cache, BibCache) else (BibCache() if cache else None)
-    if store is not None:
-        print_ = fingerprint(style, formatter)
-        keys = [item_key(print_, item) for item in items]
-        found = store.get_many(keys)
-        store.close()  # no connection across fork; reopened for writing
-    else:
-        keys = [str(i) for i in range(len(items))]
-        found = {}
-    records = [found.get(k) or Record() for k in keys]
-    fresh: dict[int, Record] = {}
-
-    substitute = csl.bibliography.get("subsequent-author-substitute")
-    job = _Job(style, registry, engine._finisher(style), substitute)
-    sort = csl.bibliography.find(f"{{{engine.CSL_NS}}}sort")
-    # sort-key values can be handed to the engine only through the fast cs:key class
-    memo_keys = sort is not None and speed.is_fast(style)
-    need_keys = [i for i, r in enumerate(records) if r.sort is None] if memo_keys else []
-    original = {key: i for i, key in enumerate(registry.keys)}
-    registry.items = [registry._registered(key) for key in registry.keys]
-    need_render = sum(1 for r in records if r.plain is None)
-    total = len(need_keys) + len(items)
-    done = 0
-    workers = _jobs_for(jobs, max(len(need_keys), need_render))
-    pool = None
-    if workers > 1:
-        _WORKER_JOB[:] = [job]
-        pool = multiprocessing.get_context("fork").Pool(workers)
-    try:
-        # 1. sort-key values of the items not cached, then the engine's sort
-        if need_keys:
-            chunks = _chunks(need_keys, max(1, min(_KEY_CHUNK, len(need_keys) // (4 * workers)
-                                                   or 1)))
-            results = (pool.imap_unordered(_worker_keys, chunks) if pool is not None
-                       else (_worker_keys_local(job, c) for c in chunks))
-            for indices, values in results:
-                for index, row in zip(indices, values, strict=True):
-                    records[index].sort = row
-                    fresh[index] = records[index]
-                done += len(indices)
-                if progress is not None:
-                    progress(done, total)
-        if memo_keys:
-            memo = {key: records[i].sort for key, i in original.items()}
-            setattr(registry, speed.SORT_MEMO, memo)
-        try:
-            registry.sort()
-        finally:
-            setattr(registry, speed.SORT_MEMO, None)
-        if registry.qc.disamb:  # pragma: no cover - the engine started disambiguating
-            raise RuntimeError("bibliography disambiguation is not supported by the cache")
-        order = [original[item.key] for item in registry.items]  # original index per entry
-        # back to the original order for _render (the workers still hold that one)
-        by_original = {original[item.key]: item for item in registry.items}
-        registry.items = [by_original[i] for i in range(len(items))]
-
-        # 2. entries in order, streamed
-        missing = [i for i in order if records[i].plain is None]
-        rendered: Iterator[list[tuple[Outcome, Outcome | None]]]
-        render_chunks = _chunks(missing, max(1, min(_RENDER_CHUNK,
-                                                   len(missing) // (4 * workers) or 1)))
-        if pool is not None:
-            rendered = pool.imap(_worker_render, render_chunks)
-        else:
-            rendered = (_render_chunk(job, c) for c in render_chunks)
-        pending: dict[int, tuple[Outcome, Outcome | None]] = {}
-        chunk_iter = iter(zip(render_chunks, rendered, strict=False))
-        previous: tuple[str, ...] | None = None
-        for index in order:
-            record = records[index]
-            if record.plain is None:
-                while index not in pending:
-                    indices, outs = next(chunk_iter)
-                    pending.update(zip(indices, outs, strict=True))
-                plain, subst = pending.pop(index)
-                record.plain = plain
-                if subst is not None and record.subst is None:
-                    record.subst = subst
-                fresh[index] = record
-            plain = record.plain
-            done += 1
-            if progress is not None:
-                progress(done, total)
-            if plain.error is not None:
-                yield Entry(ids[index], None, plain.error)
-                continue
-            outcome = plain
-            if substitute is not None and plain.names and plain.names == previous:
-                if record.subst is None:
-                    record.subst = _render(job, index, substitute=True)
-                    fresh[index] = record
-                outcome = record.subst
-                if outcome.error is not None:
-                    yield Entry(ids[index], None, outcome.error)
-                    continue
-            previous = plain.names
-            if outcome.text is None:
-                yield Entry(ids[index], None, "the style renders nothing for this item")
-            else:
-                yield Entry(ids[index], outcome.text)
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
-            _WORKER_JOB.clear()
-        if store is not None and fresh:
-            store.put_many({keys[i]: r for i, r in fresh.items()})
-            store.close()
+    yield from _Build(style, items, formatter, store, jobs, progress).entries()
 
 
 def _worker_keys_local(job: _Job, indices: Sequence[int]) -> tuple[Sequence[int],
@@ -359,7 +436,7 @@ def _worker_keys_local(job: _Job, indices: Sequence[int]) -> tuple[Sequence[int]
     return indices, _sort_values(job, indices)
 
 
-def _merge(result: Bibliography, items: Sequence[Mapping[str, Any]]) -> Iterator[Entry]:
+def _merge(result: Bibliography) -> Iterator[Entry]:
     """Entries and errors of ``render_bibliography`` as one stream in the style's order
     (errors have no place in its order: they follow the entries)."""
     for item_id, text in result.entries:
