@@ -61,6 +61,7 @@ from citeproc.source.json import CiteProcJSON  # noqa: E402
 from lxml import etree  # type: ignore[import-untyped]  # noqa: E402
 
 from quotecite.csl import engine_model  # noqa: E402
+from quotecite.csl.engine_disamb import Disambiguator  # noqa: E402
 from quotecite.csl.engine_model import RenderState  # noqa: E402
 from quotecite.csl.engine_text import finish_quotes  # noqa: E402
 
@@ -297,9 +298,12 @@ class _Registry:
         """Order ``keys`` as the bibliography (citation numbers follow it)."""
         csl = self.style.csl
         self.items = [self._registered(key) for key in self.keys]
+        self.qc.collect = []
         if csl.bibliography is not None:
             self.qc.reset("bibliography")
             self.items = csl.bibliography.sort(self.items)
+        self.sort_names: list[Any] = self.qc.collect
+        self.qc.collect = None
         self.keys = [item.key for item in self.items]
 
     def _registered(self, key: str) -> Any:
@@ -345,7 +349,7 @@ def _positions(citations: Sequence[Sequence[Any]], near_note_distance: int) -> l
                 if previous is not None and previous[0] == key and (
                         index > 0 or previous_cluster_size == 1):
                     before = previous[1]
-                    if locator is None and before is None or (
+                    if (locator is None and before is None) or (
                             locator is not None and locator == before):
                         found.add("ibid")
                     elif locator is not None:
@@ -356,6 +360,31 @@ def _positions(citations: Sequence[Sequence[Any]], near_note_distance: int) -> l
         previous_cluster_size = len(cluster)
         out.append(row)
     return out
+
+
+def _disambiguate(style: Style, registry: _Registry) -> None:
+    """Fill the registry's disambiguation settings (see engine_disamb)."""
+    csl = style.csl
+    state = registry.qc
+    layout = csl.citation.layout
+    formatter = csl.formatter
+
+    def render(key: str) -> str:
+        cite = CitationItem(key)
+        Citation([cite]).bibliography = registry
+        state.reset("citation")
+        state.note_start = False
+        try:
+            text = layout.render_children(cite, delimiter="")
+        except engine_model.VariableError:
+            text = None
+        return "" if text is None else str(text)
+
+    csl.formatter = citeproc.formatter.plain
+    try:
+        Disambiguator(csl, state, list(registry.keys), render, registry.sort_names).run()
+    finally:
+        csl.formatter = formatter
 
 
 def _render_cluster(style: Style, registry: _Registry, cites: list[Any]) -> Any:
@@ -393,6 +422,7 @@ def render_citations(
             if request.id not in registry.key_of:
                 raise InputError(f"no item '{request.id}' to cite")
     registry.sort()
+    _disambiguate(style, registry)
     csl = style.csl
     near = int(csl.citation.get("near-note-distance", "5"))
     plan = [[(registry.key_of[r.id], None if r.locator is None else (r.label, r.locator))
@@ -426,6 +456,7 @@ def render_bibliography(
     if csl.bibliography is None:
         raise StyleError(f"style '{style.id}' has no bibliography")
     registry.sort()
+    _disambiguate(style, registry)
     layout = csl.bibliography.layout
     state = registry.qc
     finish = _finisher(style)
@@ -439,12 +470,12 @@ def render_bibliography(
             state.reset("bibliography")
             body = layout.render_children(item)
             names = state.rendered_names
-            if substitute is not None and names:
-                if names == previous_names:
-                    state.reset("bibliography")
-                    state.substitute_names = substitute
-                    body = layout.render_children(item)
-            previous_names = names
+            if substitute is not None and names and names == previous_names:
+                state.reset("bibliography")
+                state.substitute_names = substitute
+                body = layout.render_children(item)
+            if names:
+                previous_names = names
             text = layout.format(layout.wrap(body)) if body is not None else None
         except Exception as exc:  # one bad item must not sink the rest
             errors.append((item_id, f"{type(exc).__name__}: {exc}"))
@@ -452,7 +483,7 @@ def render_bibliography(
         finally:
             state.substitute_names = None
         if text is None:
-            errors.append((item_id, "the style renders nothing for this item"))
+            errors.append((item_id, "the style gives no bibliography entry for this item"))
         else:
             entries.append((item_id, finish(text)))
     return Bibliography(entries=entries, errors=errors)

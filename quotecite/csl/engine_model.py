@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cmp_to_key
 from dataclasses import dataclass, field
+from functools import cmp_to_key
 from typing import Any
 
 from citeproc import model
@@ -54,25 +54,28 @@ class RenderState:
 
     repressed: set[str] = field(default_factory=set)
     traces: list[set[str]] = field(default_factory=list)
-    frames: list[list[int]] = field(default_factory=list)
+    frames: list[list[bool]] = field(default_factory=list)  # groups: attempt, success, term
     disamb: dict[str, Disamb] = field(default_factory=dict)
     name_level: Any = None  # callable (key, name, index, form, initials) -> level, or None
     collect: Any = None  # during disambiguation: list receiving per-nameset name counts
     sorting: bool = False
     area: str = "citation"
     note_start: bool = False
-    names_seen: int = 0  # cs:names rendered so far in this entry (subsequent-author-substitute)
     rendered_names: list[str] | None = None
     substituting: int = 0
     substitute_names: str | None = None  # subsequent-author-substitute text for this entry
+    sas_checked: bool = False
+    last_label: bool = False
+    last_rendered: list[str] | None = None
 
     def reset(self, area: str) -> None:
         self.repressed = set()
         self.traces = []
         self.frames = []
         self.area = area
-        self.names_seen = 0
         self.rendered_names = None
+        self.sas_checked = False
+        self.last_rendered = None
         self.substituting = 0
 
 
@@ -84,12 +87,17 @@ def _called(state: RenderState, variable: str, rendered: bool) -> None:
     """Group bookkeeping (CSL "group suppression") and substitute traces."""
     if state.frames:
         frame = state.frames[-1]
-        frame[0] += 1
+        frame[0] = True
         if rendered:
-            frame[1] += 1
+            frame[1] = True
     if rendered:
         for trace in state.traces:
             trace.add(variable)
+
+
+def _term_rendered(state: RenderState) -> None:
+    if state.frames:
+        state.frames[-1][2] = True
 
 
 def _segments(text: Any) -> list[tuple[str, bool]]:
@@ -300,7 +308,24 @@ class Layout(model.Layout):
 # rendering elements
 
 
-class Text(CaseMixin, model.Text):
+class PageRangeMixin:
+    def _format_last_page(self, first: str, last: str) -> str:
+        """§4 #17: minimal / minimal-two keep at least the differing digits (and two)."""
+        range_format = self.get_root().get_option("page-range-format")  # type: ignore[attr-defined]
+        if range_format in ("minimal", "minimal-two") and first.isdigit() and last.isdigit():
+            if len(first) != len(last) or int(last) <= int(first):
+                return last
+            common = 0
+            while common < len(first) and first[common] == last[common]:
+                common += 1
+            kept = last[common:]
+            if range_format == "minimal-two" and len(kept) < 2 <= len(last):
+                kept = last[-2:]
+            return kept
+        return str(super()._format_last_page(first, last))  # type: ignore[misc]
+
+
+class Text(PageRangeMixin, CaseMixin, model.Text):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if context is None:
             context = self
@@ -312,12 +337,16 @@ class Text(CaseMixin, model.Text):
             raw = False
         elif "term" in self.attrib:
             text = self._term(item)
+            if text:
+                _term_rendered(state)
             if text and state.note_start:  # §7 P14: a term that starts a note is capitalised
                 text = text.capitalize_first()
             raw = False
         else:
             text = String(self.preformat(self.get("value", "")))
             raw = False
+            if text:
+                _term_rendered(state)
         if text and str(text):
             state.note_start = False
         return self.markup(text, _language(self, item), raw)
@@ -348,14 +377,9 @@ class Text(CaseMixin, model.Text):
                 else:
                     text = String(str(item.locator.identifier).replace("-", EN_DASH))
             else:
-                if self.get("form") == "short":
-                    short = name + "_short"
-                    if short in item.reference:
-                        name_used = short
-                    else:
-                        name_used = name
-                else:
-                    name_used = name
+                short = name + "_short"
+                name_used = (short if self.get("form") == "short" and short in item.reference
+                             else name)
                 text = item.reference[name_used]
         except VariableError:
             text = None
@@ -369,7 +393,7 @@ class Text(CaseMixin, model.Text):
     def format_number(self, number: Any) -> Any:
         return self.preformat(str(number))
 
-    def markup(self, text: Any, language: Any, raw: bool = False) -> Any:  # type: ignore[override]
+    def markup(self, text: Any, language: Any, raw: bool = False) -> Any:
         if not text:
             return None
         text = self.case(self.strip_periods(text), language)
@@ -430,6 +454,9 @@ class Date(model.Date):
             if text is not None and state.note_start:
                 state.note_start = False
             return text
+        if not self.is_locale_date():
+            own = [p.get("name") for p in self.iterchildren()]
+            show_parts = [p for p in show_parts if p in own]
         value = item.reference.get(name)
         if not value:
             text = None
@@ -553,12 +580,12 @@ def _date_sort_key(value: Any, date_parts: str | None) -> str | None:
 
     if isinstance(value, DateRange):
         end = value.get("end")
-        return key(value.begin) + ("" if end is None or end.is_nil() else key(end))
-    return key(value)
+        return key(value.begin) + ("100000000" if end is None or end.is_nil() else key(end))
+    return key(value) + "100000000"  # citeproc-js appends the (empty) end of the range
 
 
 class Date_Part(CaseMixin, model.Date_Part):
-    def render(self, date: Any, context: Any = None, drop_prefix: bool = False,  # type: ignore[override]
+    def render(self, date: Any, context: Any = None, drop_prefix: bool = False,
                drop_suffix: bool = False) -> Any:
         """citeproc-py merged the style's date-part attributes into the locale's element
         permanently (§5.4); here they are applied for this call only."""
@@ -591,7 +618,7 @@ class Date_Part(CaseMixin, model.Date_Part):
         return text if text is None or isinstance(text, String) else String(str(text))
 
 
-class Number(CaseMixin, model.Number):
+class Number(PageRangeMixin, CaseMixin, model.Number):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         name = variable.replace("-", "_")
@@ -610,22 +637,6 @@ class Number(CaseMixin, model.Number):
 
     def format_number(self, number: Any) -> Any:
         return self.preformat(str(super().format_number(number)))
-
-    def _format_last_page(self, first: str, last: str) -> str:
-        """§4 #17: minimal / minimal-two keep at least the differing digits (and two)."""
-        range_format = self.get_root().get_option("page-range-format")
-        if range_format in ("minimal", "minimal-two") and first.isdigit() and last.isdigit():
-            if len(first) != len(last) or int(last) <= int(first):
-                return last
-            common = 0
-            while common < len(first) and first[common] == last[common]:
-                common += 1
-            kept = last[common:]
-            if range_format == "minimal-two" and len(kept) < 2 <= len(last):
-                kept = last[-2:]
-            return kept
-        return str(super()._format_last_page(first, last))
-
 
 class Names(model.Names):
     def _names_context(self) -> Any:
@@ -661,33 +672,49 @@ class Names(model.Names):
         if name_elem is None:
             name_elem = _DEFAULT_NAME_HOLDER.get(self)
         label_elem = names_context.find("cs:label", self.nsmap)
-        state.names_seen += 1
-        first_names = state.names_seen == 1 and not state.substituting
         output = []
         for nameset, role in enumerate(roles):
             var = role.replace("-", "_")
             if var in state.repressed or not item.reference.get(var):
                 _called(state, var, False)
                 continue
-            if first_names and state.substitute_names is not None and nameset == 0:
-                text = String(self.preformat(state.substitute_names))  # §4 #16
-            else:
-                text = name_elem.render(item, role, context=context, nameset=nameset,
-                                        capture=first_names, **kwargs)
+            text = name_elem.render(item, role, context=context, nameset=nameset, **kwargs)
             _called(state, var, text is not None)
             if text is None:
                 continue
+            state.note_start = False
             if kwargs.get("sort_options") is None and label_elem is not None:
                 plural = len(item.reference[var]) > 1
                 label = label_elem.render(item, "editortranslator" if ed_trans else role,
                                           plural, **kwargs)
                 if label is not None:
+                    state.last_label = True
                     if names_context.index(label_elem) < names_context.index(name_elem) \
                             if name_elem.getparent() is names_context else False:
                         text = label + text
                     else:
                         text = text + label
             output.append(text)
+        top = (state.area == "bibliography" and not state.substituting and not state.sorting
+               and not state.sas_checked)
+        if top:
+            state.last_rendered = None
+            state.last_label = False
+        text = self._output(item, output, context, state, **kwargs)
+        if top and text is not None and state.last_label:
+            # citeproc-js neither substitutes nor remembers names that carry a role label
+            state.sas_checked = True
+        elif top and text is not None:
+            # §4 #16 subsequent-author-substitute, as citeproc-js: the names rendered by the
+            # first cs:names of the entry (through its substitute too) are compared
+            state.sas_checked = True
+            state.rendered_names = state.last_rendered
+            if state.substitute_names is not None:
+                return String(self.preformat(state.substitute_names))
+        return text
+
+    def _output(self, item: Any, output: list[Any], context: Any, state: RenderState,
+                **kwargs: Any) -> Any:
         if output:
             if all(isinstance(o, int) for o in output):
                 total = sum(output)
@@ -731,7 +758,7 @@ class Name(model.Name):
         return self.markup(self.process(item, variable, context=context, **kwargs))
 
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
-                nameset: int = 0, capture: bool = False, **kwargs: Any) -> Any:
+                nameset: int = 0, **kwargs: Any) -> Any:
         state = state_of(item)
 
         def get_option(name: str) -> Any:
@@ -766,14 +793,16 @@ class Name(model.Name):
             use_first = disamb.names[nameset]
             if use_first >= len(names):
                 truncate = False
-        if state.collect is not None and state.area == "citation" and not sorting:
-            state.collect.append((nameset, len(names), et_al_use_first if truncate
-                                  else len(names)))
         shown = names[:use_first] if truncate else names
         use_last = truncate and et_al_use_last and et_al_use_first <= et_al_min - 2
         if use_last:
             shown = [*shown, names[-1]]
         et_al = self.et_al() if truncate else None
+        if state.collect is not None:  # names registry (engine_disamb), all areas
+            for position, name in enumerate(shown):
+                if "literal" not in name:
+                    state.collect.append((item.key, nameset, position, name,
+                                          len(names) if state.area == "citation" else 0))
 
         output = []
         rendered_names = []
@@ -792,8 +821,6 @@ class Name(model.Name):
             if level is not None:
                 if level >= 1 and name_form == "short":
                     name_form = "long"
-                if level == 1 and initialize_with is not None:
-                    do_initialize = True
                 if level >= 2:
                     do_initialize = False
             if given:
@@ -811,7 +838,7 @@ class Name(model.Name):
                 inverted = sorting or name_as_sort_order == "all" or (
                     name_as_sort_order == "first" and i == 0)
                 if inverted:
-                    if demote_ndp in ("never", "sort-only") and not sorting or \
+                    if (demote_ndp in ("never", "sort-only") and not sorting) or \
                             demote_ndp == "never":
                         fam = " ".join(n for n in (ndp, family) if n)
                         giv = " ".join(n for n in (given, dp) if n)
@@ -829,9 +856,8 @@ class Name(model.Name):
                 _, fam = self._format_parts(given, fam)
                 text = str(fam)
             output.append(String(text))
-        if capture and state.area == "bibliography" and not sorting \
-                and state.rendered_names is None:
-            state.rendered_names = rendered_names
+        if state.area == "bibliography" and not sorting:
+            state.last_rendered = rendered_names
         if not output:
             return None
         if sorting:
@@ -897,7 +923,7 @@ class Substitute(model.Substitute):
 
 
 class Label(CaseMixin, model.Label):
-    def render(self, item: Any, variable: str | None = None, plural: Any = None,  # type: ignore[override]
+    def render(self, item: Any, variable: str | None = None, plural: Any = None,
                **kwargs: Any) -> Any:
         text = self.process(item, variable, plural)
         return self.markup(text)
@@ -938,6 +964,8 @@ class Label(CaseMixin, model.Label):
             text = self.get_plural_term(name=term, form=form_arg)
         else:
             text = self.get_single_term(name=term, form=form_arg)
+        if text:
+            _term_rendered(state)
         if text and state.note_start:
             text = text.capitalize_first()
             state.note_start = False
@@ -948,7 +976,7 @@ class Group(model.Group):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """§4 #11: suppressed when it calls variables and all of them are empty."""
         state = state_of(item)
-        state.frames.append([0, 0])
+        state.frames.append([False, False, False])
         delimiter = self.get("delimiter", "")
         output = []
         try:
@@ -964,12 +992,15 @@ class Group(model.Group):
                 if text is not None and str(text) != "":
                     output.append(text)
         finally:
-            attempted, rendered = state.frames.pop()
-        suppressed = not output or (attempted > 0 and rendered == 0)
+            attempt, success, term = state.frames.pop()
+        # citeproc-js: output if a variable succeeded, or terms only and no variable tried;
+        # a group that renders counts as a success for its parent group
+        suppressed = not output or not (success or (term and not attempt))
         if state.frames:
-            state.frames[-1][0] += attempted
-            if not suppressed:
-                state.frames[-1][1] += rendered
+            if suppressed:
+                state.frames[-1][0] = attempt
+            else:
+                state.frames[-1][1] = True
         if suppressed:
             raise VariableError
         return self.join(output)

@@ -21,15 +21,18 @@ SENTINELS = OPEN + CLOSE
 
 # citeproc-js CSL.SKIP_WORDS (citeproc-js 1.4.61): never capitalised by text-case="title"
 # unless first, last or after a colon/question/exclamation mark.
-SKIP_WORDS = (
-    "about above across afore after against al along alongside amid amidst among amongst "
-    "anenst apropos apud around as aside astride at athwart atop barring before behind below "
-    "beneath beside besides between beyond but by circa despite down during et except for "
-    "forenenst from given in inside into lest like modulo near next notwithstanding of off on "
-    "onto out over per plus pro qua sans since than through thru throughout thruout till to "
-    "toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with "
-    "within without or yet so for and nor a an the de d' von van c ca"
-).split() + [
+SKIP_WORDS = [
+    "about", "above", "across", "afore", "after", "against", "al", "along", "alongside",
+    "amid", "amidst", "among", "amongst", "anenst", "apropos", "apud", "around", "as", "aside",
+    "astride", "at", "athwart", "atop", "barring", "before", "behind", "below", "beneath",
+    "beside", "besides", "between", "beyond", "but", "by", "circa", "despite", "down",
+    "during", "et", "except", "for", "forenenst", "from", "given", "in", "inside", "into",
+    "lest", "like", "modulo", "near", "next", "notwithstanding", "of", "off", "on", "onto",
+    "out", "over", "per", "plus", "pro", "qua", "sans", "since", "than", "through", "thru",
+    "throughout", "thruout", "till", "to", "toward", "towards", "under", "underneath", "until",
+    "unto", "up", "upon", "versus", "vs.", "v.", "vs", "v", "via", "vis-à-vis", "with",
+    "within", "without", "or", "yet", "so", "for", "and", "nor", "a", "an", "the", "de", "d'",
+    "von", "van", "c", "ca",
     "according to", "ahead of", "apart from", "as for", "as of", "as per", "as regards",
     "aside from", "back to", "because of", "close to", "due to", "except for", "far from",
     "inside of", "instead of", "near to", "next to", "on to", "out from", "out of",
@@ -42,7 +45,8 @@ _SKIP_RE = re.compile(
 )
 # citeproc-js splits text for case changes at these "tags" (quotes, punctuation, brackets)
 _TAG_RE = re.compile("(\u2018|\u2019|\u201c|\u201d| \"| '|\"|'|[-\u2013\u2014/.,;?!:]|\\[|\\]"
-                     "|\\(|\\)|[" + SENTINELS + "])")
+                     "|\\(|\\)|<span class=\"no(?:case|decor)\">|</span>|</?(?:i|sc|b|sub|sup)>"
+                     "|[" + SENTINELS + "])")
 _WORD_SPLIT = re.compile("([\u00a0\u0020\u2000-\u200b\u205f\u3000]+)")
 _OPENERS = {"\u201c": ("\u201c", "\u201d"), "\u2018": ("\u2018", "\u2019"),
             ' "': (" '", '"'), " '": (' "', "'"), OPEN: (OPEN, CLOSE)}
@@ -95,8 +99,10 @@ def title_case_segments(segments: list[tuple[str, bool]]) -> list[str]:
             if not word:
                 continue
             lcase = word.lower()
+            # (citeproc-js passes the following tag only for the first string)
             cap = (len(word) > 1 and not _SKIP_RE.search(lcase)) or (
-                j == real[-1] and following == "-") or state["first"] or state["after_punct"]
+                idx == 0 and j == real[-1] and following == "-") or state["first"] \
+                or state["after_punct"]
             if cap and word == lcase:
                 words[j] = _capitalise(word)
             state["after_punct"] = False
@@ -261,24 +267,28 @@ def strip_sentinels(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# sorting: citeproc-js compares keys with localeCompare(en-US, base sensitivity,
-# ignorePunctuation, numeric) after dropping a leading "a", "an" or "the"
+# sorting: citeproc-js turns spaces in a sort key into "|" (a symbol, which ICU does not
+# ignore and orders before digits and letters) and compares keys with
+# localeCompare(en-US, {sensitivity: base, ignorePunctuation: true, numeric: true})
 
 
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
-_DIGITS = re.compile(r"(\d+)")
+_TOKENS = re.compile(r"(\s+)|(\d+)|([^\W\d_]+)")
 
 
 def collation_key(text: str) -> tuple[tuple[int, Any], ...]:
-    text = _ARTICLE.sub("", strip_sentinels(text))
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(ch for ch in decomposed
-                   if unicodedata.category(ch)[0] in "LN")
+    text = unicodedata.normalize("NFKD", strip_sentinels(text).casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     key: list[tuple[int, Any]] = []
-    for i, part in enumerate(_DIGITS.split(kept)):
-        if not part:
-            continue
-        key.append((0, int(part)) if i % 2 else (1, part))
+    for space, digits, letters in _TOKENS.findall(text.strip()):
+        if space:
+            key.append((0, ""))
+        elif digits:
+            key.append((1, int(digits)))
+        else:
+            if key and key[-1][0] == 2:  # letters split only by ignored punctuation
+                key[-1] = (2, key[-1][1] + letters)
+            else:
+                key.append((2, letters))
     return tuple(key)
 
 
