@@ -46,13 +46,16 @@ from quotecite.csl import engine, speed
 from quotecite.csl.bibcache import BibCache, Outcome, Record, item_key
 from quotecite.csl.engine import Bibliography, Style
 
+NO_ENTRY = "the style gives no bibliography entry for this item"  # as the engine says
 PARALLEL_MIN = 200  # uncached items from which worker processes pay (auto mode)
 _KEY_CHUNK = 32
 _RENDER_CHUNK = 16
 
 Progress = Callable[[int, int], None]
 
-_CONTEXT_VARIABLES = {"citation-number", "id", "first-reference-note-number"}
+# variables whose value in an entry depends on the other items: the citation number (the
+# position), the id (the engine's registry key), and the year suffix (disambiguation)
+_CONTEXT_VARIABLES = {"citation-number", "id", "first-reference-note-number", "year-suffix"}
 
 
 @dataclass(frozen=True)
@@ -89,14 +92,21 @@ def _reachable(style: Style) -> Iterator[Any]:
 
 def cacheable(style: Style) -> bool:
     """True when every entry is a function of its own item (given the substitution decision),
-    so entries may be cached and rendered independently."""
-    tests = " or ".join(f"contains(concat(' ', @variable, ' '), ' {v} ')"
-                        for v in sorted(_CONTEXT_VARIABLES))
+    so entries may be cached and rendered independently.
+
+    The engine disambiguates the citations of all items before it renders a bibliography;
+    what that decides reaches a bibliography entry only through ``year-suffix`` and
+    ``cs:if disambiguate`` (name expansion applies to citations only). A bibliography that
+    uses neither does not depend on it, so the cached path skips it."""
+    tests = " or ".join([f"contains(concat(' ', @variable, ' '), ' {v} ')"
+                         for v in sorted(_CONTEXT_VARIABLES)] + ["@disambiguate"])
     if not style.csl.xpath(f"//*[{tests}]"):  # nowhere in the style: no walk needed
         return True
     for node in _reachable(style):
         variables = set((node.get("variable") or "").split())
-        if variables & _CONTEXT_VARIABLES:
+        # (cs:if disambiguate="true" holds for an item when the engine's disambiguation of
+        # the citations of all items says so)
+        if variables & _CONTEXT_VARIABLES or node.get("disambiguate") is not None:
             return False
     return True
 
@@ -188,7 +198,7 @@ def _render_chunk(job: _Job, indices: Sequence[int]) -> list[tuple[Outcome, Outc
         if job.substitute is not None and plain.error is None and plain.names \
                 and plain.names == previous:
             subst = _render(job, index, substitute=True)
-        if plain.error is None:
+        if plain.error is None and plain.names:
             previous = plain.names
         out.append((plain, subst))
     return out
@@ -394,9 +404,10 @@ class _Build:
                 if outcome.error is not None:
                     yield Entry(ids[index], None, outcome.error)
                     continue
-            previous = plain.names
+            if plain.names:
+                previous = plain.names
             if outcome.text is None:
-                yield Entry(ids[index], None, "the style renders nothing for this item")
+                yield Entry(ids[index], None, NO_ENTRY)
             else:
                 yield Entry(ids[index], outcome.text)
 
