@@ -30,6 +30,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
@@ -74,20 +75,21 @@ class Entry:
 def _reachable(style: Style) -> Iterator[Any]:
     """Every element the bibliography (layout and sort) can render, through macros."""
     csl = style.csl
-    seen_macros: set[str] = set()
+    macros: dict[str, Any] = {}
+    for macro in csl.iterchildren(f"{{{engine.CSL_NS}}}macro"):
+        macros.setdefault(macro.get("name"), macro)
+    seen: set[str] = set()
     stack = [csl.bibliography]
     while stack:
-        element = stack.pop()
-        for node in element.iter():
-            if not isinstance(node.tag, str):
-                continue
+        for node in stack.pop().iter():
             yield node
-            macro = node.get("macro")
-            if macro is not None and macro not in seen_macros:
-                seen_macros.add(macro)
-                found = csl.find(f"{{{engine.CSL_NS}}}macro[@name='{macro}']")
-                if found is not None:
-                    stack.append(found)
+            name = node.get("macro")
+            if name is not None and name not in seen and name in macros:
+                seen.add(name)
+                stack.append(macros[name])
+
+
+_CACHEABLE: weakref.WeakKeyDictionary[Style, bool] = weakref.WeakKeyDictionary()
 
 
 def cacheable(style: Style) -> bool:
@@ -98,17 +100,17 @@ def cacheable(style: Style) -> bool:
     what that decides reaches a bibliography entry only through ``year-suffix`` and
     ``cs:if disambiguate`` (name expansion applies to citations only). A bibliography that
     uses neither does not depend on it, so the cached path skips it."""
-    tests = " or ".join([f"contains(concat(' ', @variable, ' '), ' {v} ')"
-                         for v in sorted(_CONTEXT_VARIABLES)] + ["@disambiguate"])
-    if not style.csl.xpath(f"//*[{tests}]"):  # nowhere in the style: no walk needed
-        return True
-    for node in _reachable(style):
-        variables = set((node.get("variable") or "").split())
-        # (cs:if disambiguate="true" holds for an item when the engine's disambiguation of
-        # the citations of all items says so)
-        if variables & _CONTEXT_VARIABLES or node.get("disambiguate") is not None:
-            return False
-    return True
+    known = _CACHEABLE.get(style)
+    if known is None:
+        known = True
+        for node in _reachable(style):
+            variables = node.get("variable")
+            if node.get("disambiguate") is not None or (
+                    variables is not None and _CONTEXT_VARIABLES & set(variables.split())):
+                known = False
+                break
+        _CACHEABLE[style] = known
+    return known
 
 
 def _source_digest() -> str:

@@ -54,40 +54,86 @@ def _memo(element: Any) -> dict[Any, Any]:
         return memo
 
 
+def _own(element: Any) -> dict[Any, Any]:
+    """The memo of one element. lxml keeps a Python proxy (and so its ``__dict__``) only
+    while it is referenced: the tree's memo references every element that has one."""
+    try:
+        return element.__dict__[_MEMO]  # type: ignore[no-any-return]
+    except KeyError:
+        own: dict[Any, Any] = {}
+        element.__dict__[_MEMO] = own
+        _memo(element).setdefault("elements", []).append(element)
+        return own
+
+
 class FastElement:
     """Mixin memoising the structural look-ups of a CSL element (see the module docstring)."""
 
     def xpath_search(self, expression: str) -> list[Any]:
-        memo = _memo(self)
-        key = (self, expression)
+        own = _own(self)
         try:
-            return list(memo[key])
+            return list(own[expression])
         except KeyError:
-            found = tuple(super().xpath_search(expression))  # type: ignore[misc]
-            memo[key] = found
+            found = own[expression] = tuple(super().xpath_search(expression))  # type: ignore[misc]
             return list(found)
 
     def get_macro(self, name: str) -> Any:
-        root = self.getroottree().getroot()  # type: ignore[attr-defined]
-        memo = _memo(root)
+        own = _own(self)
         key = ("macro", name)
         try:
-            return memo[key]
+            return own[key]
         except KeyError:
-            found = super().get_macro(name)  # type: ignore[misc]
-            memo[key] = found
+            found = own[key] = super().get_macro(name)  # type: ignore[misc]
             return found
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == _MEMO:
             raise AttributeError(name)
-        memo = _memo(self)
-        key = (self, "getattr", name)
+        own = _own(self)
+        key = ("getattr", name)
         try:
-            return memo[key]
+            return own[key]
         except KeyError:
-            found = super().__getattr__(name)  # type: ignore[misc]
-            memo[key] = found
+            found = own[key] = super().__getattr__(name)  # type: ignore[misc]
+            return found
+
+
+class FastRoot:
+    """``get_root`` and ``get_formatter`` (citeproc-py's, where the engine keeps them) with
+    the root element and the element holding the formatter found once per element."""
+
+    def get_root(self) -> Any:
+        own = _own(self)
+        try:
+            return own["root"]
+        except KeyError:
+            root = own["root"] = self.getroottree().getroot()  # type: ignore[attr-defined]
+            return root
+
+    def get_formatter(self) -> Any:
+        own = _own(self)
+        try:
+            holder = own["formatter"]
+        except KeyError:
+            root = self.get_root()
+            # (a locale's root is given its style after loading: only memoise once it is)
+            holder = root.style if isinstance(root, model.Locale) else root
+            if holder is None:
+                return super().get_formatter()  # type: ignore[misc]
+            own["formatter"] = holder
+        return holder.formatter
+
+
+class FastNamesContext:
+    """The engine's ``Names._names_context`` (which element's cs:name/cs:label a cs:names
+    uses: a question of tree structure only), answered once per element."""
+
+    def _names_context(self) -> Any:
+        own = _own(self)
+        try:
+            return own["names_context"]
+        except KeyError:
+            found = own["names_context"] = super()._names_context()  # type: ignore[misc]
             return found
 
 
@@ -96,12 +142,11 @@ class FastIfType:
     ``_type``: the same test with the attribute split and lowered once per element."""
 
     def _type(self, item: Any) -> list[bool]:
-        memo = _memo(self)
-        key = (self, "types")
+        own = _own(self)
         try:
-            types = memo[key]
+            types = own["types"]
         except KeyError:
-            types = memo[key] = tuple(t.lower() for t in self.get("type").split())  # type: ignore[attr-defined]
+            types = own["types"] = tuple(t.lower() for t in self.get("type").split())  # type: ignore[attr-defined]
         item_type = item.reference.type
         return [t == item_type for t in types]
 
@@ -136,23 +181,33 @@ def _fast_class(cls: type) -> type:
     bases: tuple[type, ...] = (FastElement, cls)
     if getattr(cls, "_type", None) is model.If._type:  # not overridden by the engine
         bases = (FastIfType, *bases)
+    if hasattr(cls, "_names_context"):
+        bases = (FastNamesContext, *bases)
+    base = model.CitationStylesElement
+    if getattr(cls, "get_root", None) is base.get_root \
+            and getattr(cls, "get_formatter", None) is base.get_formatter:
+        bases = (FastRoot, *bases)
     if issubclass(cls, model.Key):
         bases = (MemoKey, *bases)
     return type(cls.__name__, bases, {"__module__": __name__})
 
 
-def _fast_classes(classes: Mapping[str, type]) -> dict[str, type]:
-    return {tag: _fast_class(cls) for tag, cls in classes.items()}
+def _fast_classes(classes: Mapping[str | None, type]) -> dict[str | None, type]:
+    fast = {tag: _fast_class(cls) for tag, cls in classes.items()}
+    # elements without a class of their own (cs:terms, cs:style-options, cs:info …): the
+    # engine's parser gives them citeproc-py's base class
+    fast.setdefault(None, _fast_class(model.CitationStylesElement))
+    return fast
 
 
-_FAST_CACHE: dict[int, tuple[Mapping[str, type], dict[str, type]]] = {}
+_FAST_CACHE: dict[int, tuple[Mapping[str, type], dict[str | None, type]]] = {}
 
 
-def fast_classes() -> dict[str, type]:
+def fast_classes() -> dict[str | None, type]:
     """Fast subclasses of the engine's current element classes (made once)."""
     classes = engine_model.CLASSES
     cached = _FAST_CACHE.get(id(classes))
-    if cached is None or cached[0] is not classes or set(cached[1]) != set(classes):
+    if cached is None or cached[0] is not classes or set(cached[1]) != {*classes, None}:
         cached = (classes, _fast_classes(classes))
         _FAST_CACHE.clear()
         _FAST_CACHE[id(classes)] = cached
