@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from quotecite import __version__
-from quotecite.cli.commands import info, show
+from quotecite.cli.commands import bib, cite, export, info, show, styles
 from quotecite.cli.commands import list as list_cmd
 from quotecite.cli.report import report
 from quotecite.errors import QuoteciteError
@@ -54,6 +54,10 @@ def _root(
 app.command("list")(list_cmd.cli)
 app.command("show")(show.cli)
 app.command("info")(info.cli)
+app.command("cite")(cite.cli)
+app.command("bib")(bib.cli)
+app.command("export")(export.cli)
+app.command("styles")(styles.cli)
 
 
 def main() -> None:
