@@ -1,4 +1,4 @@
-"""A persistent cache of rendered bibliography entries (SQLite in :func:`quotecite.fsutil.cache_dir`).
+"""A persistent cache of rendered bibliography entries (SQLite, in ``fsutil.cache_dir()``).
 
 What is cached is only what is a function of its key. The key of an item is a SHA-256 over
 

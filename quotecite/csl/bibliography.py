@@ -114,19 +114,28 @@ def cacheable(style: Style) -> bool:
 
 
 def _source_digest() -> str:
+    """Every source file of quotecite's CSL package (engine, corrections, formatters, this
+    driver …) and the citeproc-py and lxml versions: a code change is a new cache."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("engine.py", "engine_model.py", "engine_text.py", "speed.py",
-                 "bibliography.py", "bibcache.py"):
-        path = here / name
-        digest.update(name.encode())
-        digest.update(path.read_bytes() if path.exists() else b"-")
+    for path in sorted(here.rglob("*.py")):
+        digest.update(str(path.relative_to(here)).encode() + b"\0")
+        digest.update(path.read_bytes())
     for dist in ("citeproc-py", "lxml"):
         try:
             digest.update(f"{dist}={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{dist}=?".encode())
     return digest.hexdigest()
+
+
+def _module_digest(module: ModuleType) -> str:
+    path = getattr(module, "__file__", None)
+    try:
+        data = Path(path).read_bytes() if path else b""
+    except OSError:
+        data = b""
+    return hashlib.sha256(data).hexdigest()
 
 
 _SOURCE: list[str] = []
@@ -138,7 +147,7 @@ def fingerprint(style: Style, formatter: ModuleType) -> str:
         _SOURCE.append(_source_digest())
     digest = hashlib.sha256()
     digest.update(f"quotecite {quotecite.__version__}\n{_SOURCE[0]}\n".encode())
-    digest.update(f"formatter {formatter.__name__}\n".encode())
+    digest.update(f"formatter {formatter.__name__} {_module_digest(formatter)}\n".encode())
     digest.update(etree.tostring(style.csl))
     for locale in style.csl.locales:
         digest.update(b"\0locale\0")

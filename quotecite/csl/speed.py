@@ -174,7 +174,7 @@ class MemoKey:
 def key_position(key: Any) -> int:
     """The index of a ``cs:key`` among the keys of its ``cs:sort``."""
     parent = key.getparent()
-    return [k for k in parent if isinstance(k, model.Key)].index(key)  # type: ignore[no-any-return]
+    return [k for k in parent if isinstance(k, model.Key)].index(key)
 
 
 def _fast_class(cls: type) -> type:
@@ -192,8 +192,8 @@ def _fast_class(cls: type) -> type:
     return type(cls.__name__, bases, {"__module__": __name__})
 
 
-def _fast_classes(classes: Mapping[str | None, type]) -> dict[str | None, type]:
-    fast = {tag: _fast_class(cls) for tag, cls in classes.items()}
+def _fast_classes(classes: Mapping[str, type]) -> dict[str | None, type]:
+    fast: dict[str | None, type] = {tag: _fast_class(cls) for tag, cls in classes.items()}
     # elements without a class of their own (cs:terms, cs:style-options, cs:info …): the
     # engine's parser gives them citeproc-py's base class
     fast.setdefault(None, _fast_class(model.CitationStylesElement))
@@ -218,7 +218,7 @@ def load_style(path: str | os.PathLike[str], locale: str | None = None) -> Style
     """:func:`quotecite.csl.engine.load_style`, with the memoising element classes."""
     with _LOCK:
         original = engine_model.CLASSES
-        engine_model.CLASSES = fast_classes()
+        engine_model.CLASSES = fast_classes()  # type: ignore[assignment]
         try:
             return engine.load_style(path, locale)
         finally:
@@ -229,7 +229,7 @@ def is_fast(style: Style) -> bool:
     return isinstance(style.csl, FastElement)
 
 
-class FastItem(CitationItem):  # type: ignore[misc]
+class FastItem(CitationItem):
     """A CitationItem whose registry and reference are looked up once."""
 
     @cached_property
@@ -257,5 +257,15 @@ def registry(style: Style, items: Sequence[Mapping[str, Any]],
     return cls(style, items, formatter)
 
 
-__all__ = ["SORT_MEMO", "FastElement", "FastItem", "MemoKey", "FastRegistry", "fast_classes", "is_fast", "load_style",
-           "key_position", "registry"]
+__all__ = [
+    "SORT_MEMO",
+    "FastElement",
+    "FastItem",
+    "FastRegistry",
+    "MemoKey",
+    "fast_classes",
+    "is_fast",
+    "key_position",
+    "load_style",
+    "registry",
+]

@@ -147,7 +147,7 @@ def main(full: bool) -> None:
                       f"{data['rss_mb']:>8.1f} {data['bytes'] / 1024:>7.0f}  {note}",
                       flush=True)
             memory.append((size, cold["rss_mb"], cold["bytes"] / 1024))
-        (s0, m0, o0), (s1, m1, o1) = memory[0], memory[-1]
+        (_, m0, o0), (_, m1, o1) = memory[0], memory[-1]
         print(f"  {style}: peak memory {m0:.0f} → {m1:.0f} MB (×{m1 / m0:.2f}) while the "
               f"output grew {o0:.0f} → {o1:.0f} KB (×{o1 / o0:.1f}); "
               f"{(m1 - m0) * 1024 / max(o1 - o0, 1):.1f} KB of memory per KB of output")

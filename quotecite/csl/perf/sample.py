@@ -14,30 +14,36 @@ import random
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-FAMILIES = (
+
+def _words(text: str, sep: str | None = None) -> tuple[str, ...]:
+    return tuple(text.split(sep))
+
+
+FAMILIES = _words(
     "Andreev Belov Chernov Dmitriev Egorov Fedorov Gusev Ilyin Karpov Lebedev Makarov Nikitin "
     "Orlov Petrov Romanov Sokolov Tarasov Usov Volkov Yakovlev Zaitsev Abramov Borisov Vasiliev "
     "Grigoriev Danilov Zhukov Kiselev Kozlov Medvedev Novikov Pavlov Sergeev Titov Frolov "
     "Kuznetsov Popov Smirnov Morozov Solovyov Vinogradov Bogdanov Vorobyov Stepanov Nikolaev "
     "Orekhov Rybakov Savin Yudin"
-).split()
-GIVENS = (
+)
+GIVENS = _words(
     "Aleksandr Boris Viktor Georgii Dmitrii Evgenii Ivan Konstantin Leonid Mikhail Nikolai "
     "Oleg Pavel Sergei Vladimir Iurii Anna Elena Irina Natalia Olga Tatiana Svetlana Vera"
-).split()
-PATRONYMICS = ("Ivanovich Petrovich Sergeevich Nikolaevich Aleksandrovich Mikhailovich "
-               "Ivanovna Petrovna Sergeevna").split()
-WORDS = (
+)
+PATRONYMICS = _words("Ivanovich Petrovich Sergeevich Nikolaevich Aleksandrovich Mikhailovich "
+                     "Ivanovna Petrovna Sergeevna")
+WORDS = _words(
     "Memorandum Report Notes Letter Telegram Record Resolution Conversation Draft Minutes "
     "Instructions Proposals Information Summary Transcript"
-).split()
-TOPICS = (
+)
+TOPICS = _words(
     "on the Situation in Poland|about Economic Cooperation with the GDR|on Measures to "
     "Strengthen Discipline|concerning the Afghan Question|on the “New Thinking” in Foreign "
     "Policy|regarding the Party Congress|on Relations between the Fraternal Parties|on the "
     "Results of the Negotiations in Geneva|about the Mood among Students|on the Preparation of "
-    "the Plenum"
-).split("|")
+    "the Plenum",
+    "|",
+)
 
 
 def _name(rng: random.Random, name: Mapping[str, Any]) -> dict[str, Any]:
