@@ -30,6 +30,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import threading
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -215,7 +216,8 @@ def _render_chunk(job: _Job, indices: Sequence[int]) -> list[tuple[Outcome, Outc
     return out
 
 
-_WORKER_JOB: list[_Job] = []  # set in the parent before forking; inherited by the workers
+_WORKER_JOB: list[_Job] = []  # set in the parent while forking; inherited by the workers
+_FORK_LOCK = threading.Lock()
 
 
 def _worker_keys(indices: Sequence[int]) -> tuple[Sequence[int], list[list[Any]]]:
@@ -330,8 +332,10 @@ class _Build:
                 if workers > 1:
                     if self.store is not None:
                         self.store.close()  # no connection across fork
-                    _WORKER_JOB[:] = [job]
-                    pool = multiprocessing.get_context("fork").Pool(workers)
+                    with _FORK_LOCK:  # the workers take the job with them when forked
+                        _WORKER_JOB[:] = [job]
+                        pool = multiprocessing.get_context("fork").Pool(workers)
+                        _WORKER_JOB.clear()
                 order = self.order(job, need_keys, pool, workers)
                 if self.store is not None and self.sort is not None:
                     self.store.put_order(self.order_key(), order)
@@ -342,7 +346,6 @@ class _Build:
             if pool is not None:
                 pool.terminate()
                 pool.join()
-                _WORKER_JOB.clear()
             if self.store is not None:
                 if self.fresh:
                     self.store.put_many({self.keys[i]: r for i, r in self.fresh.items()})

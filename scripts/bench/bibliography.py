@@ -28,8 +28,6 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import scratch
-
 STYLES = ("chicago-notes-bibliography", "modern-language-association")
 HERE = Path(__file__).resolve()
 ROOT = HERE.parent.parent.parent
@@ -74,10 +72,16 @@ def _python(mode: str, style: str, items: Path, cache: Path) -> tuple[dict[str, 
     return _run([sys.executable, str(HERE), "--child", mode, style, str(items)], env)
 
 
+def _scratch(name: str) -> Path:
+    from bench.common import scratch
+
+    return scratch(name)
+
+
 def _citeproc_js() -> Path | None:
     if shutil.which("node") is None:
         return None
-    base = Path(os.environ.get("QUOTECITE_CITEPROC_JS", scratch("node")))
+    base = Path(os.environ.get("QUOTECITE_CITEPROC_JS", _scratch("node")))
     return base if (base / "node_modules" / "citeproc").is_dir() else None
 
 
@@ -114,7 +118,7 @@ def _load() -> str:
 def main(full: bool) -> None:
     sizes = [100, 1000, 5000] if full else [100, 1000]
     engine_sizes = {100, 1000} if full else {100}
-    work = scratch("bibliography")
+    work = _scratch("bibliography")
     js_dir = _citeproc_js()
     print(f"  {_load()}; citeproc-js: {js_dir or 'not found (see the docstring)'}")
     header = (f"  {'style':<28} {'items':>5} {'run':<6} {'seconds':>8} {'process':>8} "
