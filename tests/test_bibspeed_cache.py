@@ -156,6 +156,10 @@ def test_records_round_trip(tmp_path: Path) -> None:
     store.put_many({"k": record})
     store.put_many({"k": Record(plain=Outcome("other"))})  # parts already stored are kept
     assert store.get_many(["k", "missing"]) == {"k": record}
+    store.put_many({"k": Record(sort=["a"])})  # … and the longer prefix of sort values
+    assert store.get_many(["k"])["k"].sort == ["a", None, "00001999"]
+    store.put_many({"k": Record(sort=["a", None, "00001999", "z"])})
+    assert store.get_many(["k"])["k"].sort == ["a", None, "00001999", "z"]
 
 
 CHILD = """

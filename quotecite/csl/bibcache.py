@@ -10,7 +10,9 @@ What is cached is only what is a function of its key. The key of an item is a SH
 
 For each key the cache holds up to three independent parts (a part may be missing):
 
-``sort``   the values of the bibliography's ``cs:key``s for the item (before collation);
+``sort``   the values of the bibliography's first n ``cs:key``s for the item (before
+           collation): later keys are computed only when the item ties with another on the
+           first ones, and stored when they are (the longer prefix is kept);
 ``plain``  the finished entry (or the error it raised, or "renders nothing") and the names its
            first ``cs:names`` rendered (what subsequent-author-substitute compares);
 ``subst``  the finished entry with the first names replaced by the style's
@@ -173,7 +175,8 @@ class BibCache:
         return out
 
     def put_many(self, records: Mapping[str, Record]) -> None:
-        """Store the known parts of ``records`` (parts already stored are kept)."""
+        """Store the known parts of ``records`` (parts already stored are kept, except a
+        shorter prefix of sort values)."""
         if not records:
             return
         db = self._connect()
@@ -190,7 +193,10 @@ class BibCache:
                 db.executemany(
                     "INSERT INTO entries (key, sort, plain, subst) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET "
-                    "sort = COALESCE(entries.sort, excluded.sort), "
+                    # sort values are a prefix of the item's keys: keep the longer one
+                    "sort = CASE WHEN entries.sort IS NULL OR length(excluded.sort) > "
+                    "length(entries.sort) THEN COALESCE(excluded.sort, entries.sort) "
+                    "ELSE entries.sort END, "
                     "plain = COALESCE(entries.plain, excluded.plain), "
                     "subst = COALESCE(entries.subst, excluded.subst)", rows)
             except BaseException:

@@ -47,6 +47,7 @@ import quotecite
 from quotecite.csl import engine, speed
 from quotecite.csl.bibcache import BibCache, Outcome, Record, item_key
 from quotecite.csl.engine import Bibliography, Style
+from quotecite.csl.engine_text import collation_key  # the engine's sort comparison
 
 NO_ENTRY = "the style gives no bibliography entry for this item"  # as the engine says
 PARALLEL_MIN = 200  # uncached items from which worker processes pay (auto mode)
@@ -188,14 +189,13 @@ def _render(job: _Job, index: int, substitute: bool = False) -> Outcome:
                    None if names is None else tuple(names))
 
 
-def _sort_values(job: _Job, indices: Sequence[int]) -> list[list[Any]]:
-    """The ``cs:key`` values of some items (computed by the engine's keys)."""
+def _sort_column(job: _Job, column: int, indices: Sequence[int]) -> list[Any]:
+    """The values of the ``column``-th ``cs:key`` for some items (the engine's key)."""
     csl = job.style.csl
     sort = csl.bibliography.find(f"{{{engine.CSL_NS}}}sort")
+    key = list(sort.iterchildren(f"{{{engine.CSL_NS}}}key"))[column]
     items = [job.registry.items[i] for i in indices]
-    columns = [key.sort_keys(items, csl.bibliography.layout)
-               for key in sort.iterchildren(f"{{{engine.CSL_NS}}}key")]
-    return [list(row) for row in zip(*columns, strict=True)] if columns else [[] for _ in items]
+    return list(key.sort_keys(items, csl.bibliography.layout))
 
 
 def _render_chunk(job: _Job, indices: Sequence[int]) -> list[tuple[Outcome, Outcome | None]]:
@@ -220,8 +220,10 @@ _WORKER_JOB: list[_Job] = []  # set in the parent while forking; inherited by th
 _FORK_LOCK = threading.Lock()
 
 
-def _worker_keys(indices: Sequence[int]) -> tuple[Sequence[int], list[list[Any]]]:
-    return indices, _sort_values(_WORKER_JOB[0], indices)
+def _worker_keys(task: tuple[int, Sequence[int]], job: _Job | None = None,
+                 ) -> tuple[Sequence[int], list[Any]]:
+    column, indices = task
+    return indices, _sort_column(job or _WORKER_JOB[0], column, indices)
 
 
 def _worker_render(indices: Sequence[int]) -> list[tuple[Outcome, Outcome | None]]:
@@ -312,7 +314,8 @@ class _Build:
         a cached part implies the item passed the engine's checks before)."""
         if self.store is None or _ids(self.items) is None:
             return None
-        if any(r.plain is None or (self.memo_keys and not r.has_sort) for r in self.records):
+        keys = self.memo_keys and len(self.records) > 1
+        if any(r.plain is None or (keys and not r.has_sort) for r in self.records):
             return None
         if self.sort is None:
             return list(range(len(self.items)))
@@ -325,9 +328,8 @@ class _Build:
             if order is None:
                 job = self.make_job()
                 need_keys = ([i for i, r in enumerate(self.records) if not r.has_sort]
-                             if self.memo_keys else [])
+                             if self.memo_keys and len(self.items) > 1 else [])
                 need_render = sum(1 for r in self.records if r.plain is None)
-                self.total += len(need_keys)
                 workers = _jobs_for(self.jobs, max(len(need_keys), need_render))
                 if workers > 1:
                     if self.store is not None:
@@ -336,7 +338,7 @@ class _Build:
                         _WORKER_JOB[:] = [job]
                         pool = multiprocessing.get_context("fork").Pool(workers)
                         _WORKER_JOB.clear()
-                order = self.order(job, need_keys, pool, workers)
+                order = self.order(job, pool, workers)
                 if self.store is not None and self.sort is not None:
                     self.store.put_order(self.order_key(), order)
                 yield from self.render(order, pool, workers)
@@ -351,23 +353,55 @@ class _Build:
                     self.store.put_many({self.keys[i]: r for i, r in self.fresh.items()})
                 self.store.close()
 
-    def order(self, job: _Job, need_keys: list[int], pool: Any, workers: int) -> list[int]:
-        """Sort-key values of the items not cached, then the engine's sort."""
+    def sort_values(self, job: _Job, pool: Any, workers: int) -> None:
+        """The sort-key values the engine's comparison will look at, computed lazily.
+
+        The comparison is lexicographic: it looks at the (k+1)-th key of two items only when
+        their first k keys collate equal. So the first key is computed for every item, the
+        second only for items that tie with another on the first, and so on; an item's
+        values are a prefix of its keys (cached as such; a later bibliography in which the
+        item ties further computes more). Keys never looked at are handed to the engine as
+        None: its comparison never reaches them."""
+        records = self.records
+        count = len(list(self.sort.iterchildren(f"{{{engine.CSL_NS}}}key")))
+        groups = [list(range(len(records)))] if len(records) > 1 else []
+        for column in range(count):
+            need = [i for group in groups for i in group
+                    if len(records[i].sort or ()) <= column]
+            if need:
+                self.total += len(need)
+                size = _chunk_size(_KEY_CHUNK, len(need), workers)
+                tasks = [(column, chunk) for chunk in _chunks(need, size)]
+                results = (pool.imap_unordered(_worker_keys, tasks) if pool is not None
+                           else (_worker_keys((c, idx), job) for c, idx in tasks))
+                for indices, values in results:
+                    for index, value in zip(indices, values, strict=True):
+                        record = records[index]
+                        record.sort = [*(record.sort or ()), value]
+                        self.fresh[index] = record
+                    self.tick(len(indices))
+            split: list[list[int]] = []
+            for group in groups:
+                by_value: dict[Any, list[int]] = {}
+                for i in group:
+                    value = records[i].sort[column]  # type: ignore[index]
+                    by_value.setdefault(None if value is None else collation_key(value),
+                                        []).append(i)
+                split += [g for g in by_value.values() if len(g) > 1]
+            groups = split
+            if not groups:
+                break
+
+    def order(self, job: _Job, pool: Any, workers: int) -> list[int]:
+        """The engine's sort, over sort-key values computed here or cached."""
         registry = job.registry
         records = self.records
-        if need_keys:
-            chunks = _chunks(need_keys, _chunk_size(_KEY_CHUNK, len(need_keys), workers))
-            results = (pool.imap_unordered(_worker_keys, chunks) if pool is not None
-                       else (_worker_keys_local(job, c) for c in chunks))
-            for indices, values in results:
-                for index, row in zip(indices, values, strict=True):
-                    records[index].sort = row
-                    self.fresh[index] = records[index]
-                self.tick(len(indices))
+        if self.memo_keys:
+            self.sort_values(job, pool, workers)
         original = {key: i for i, key in enumerate(registry.keys)}
         if self.memo_keys:
             setattr(registry, speed.SORT_MEMO,
-                    {key: records[i].sort for key, i in original.items()})
+                    {key: records[i].sort or [] for key, i in original.items()})
         try:
             registry.sort()
         finally:
@@ -454,11 +488,6 @@ def iter_bibliography(
     engine._activate(style, formatter)
     store = cache if isinstance(cache, BibCache) else (BibCache() if cache else None)
     yield from _Build(style, items, formatter, store, jobs, progress).entries()
-
-
-def _worker_keys_local(job: _Job, indices: Sequence[int]) -> tuple[Sequence[int],
-                                                                   list[list[Any]]]:
-    return indices, _sort_values(job, indices)
 
 
 def _merge(result: Bibliography) -> Iterator[Entry]:

@@ -157,8 +157,10 @@ SORT_MEMO = "qc_sort_memo"
 class MemoKey:
     """Mixin for ``cs:key``: values already known for an item (from the bibliography cache
     or computed in a worker process) are taken from the registry's ``qc_sort_memo``
-    (item key → list of values, one per ``cs:key`` in document order); the engine's
-    ``sort_keys`` computes the others, so its comparison decides the order as always."""
+    (item key → the item's values of the first n ``cs:key``s in document order; later
+    keys are None: the caller knows the comparison never looks at them); the engine's
+    ``sort_keys`` computes the values of items not in the memo, so its comparison decides
+    the order as always."""
 
     def sort_keys(self, items: list[Any], context: Any) -> list[Any]:
         memo = getattr(items[0].bibliography, SORT_MEMO, None) if items else None
@@ -167,8 +169,14 @@ class MemoKey:
         position = key_position(self)
         missing = [item for item in items if item.key not in memo]
         computed = iter(super().sort_keys(missing, context) if missing else ())  # type: ignore[misc]
-        return [memo[item.key][position] if item.key in memo else next(computed)
-                for item in items]
+        out = []
+        for item in items:
+            row = memo.get(item.key)
+            if row is None:
+                out.append(next(computed))
+            else:
+                out.append(row[position] if position < len(row) else None)
+        return out
 
 
 def key_position(key: Any) -> int:
