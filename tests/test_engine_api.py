@@ -119,6 +119,8 @@ def test_ids_keep_their_case(chicago) -> None:  # type: ignore[no-untyped-def]
          "numbers)"),
         ({"id": "a", "type": "book", "title": ["A"]}, "item 'a': 'title' must be a string or a "
          "number"),
+        ({"id": "a", "type": "book", "title": "A\ue000"}, "item 'a': contains a private-use "
+         "character U+E000/U+E001, which the engine reserves for quotation marks"),
     ],
 )
 def test_invalid_items(chicago, item: object, message: str) -> None:  # type: ignore[no-untyped-def]

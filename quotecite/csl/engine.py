@@ -14,6 +14,7 @@ were written against are checked at import.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import warnings
@@ -67,6 +68,7 @@ from quotecite.csl.engine_text import finish_quotes  # noqa: E402
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _DOCTYPE = re.compile(rb"<!\s*DOCTYPE", re.IGNORECASE)
+_SENTINEL = re.compile("[\ue000\ue001]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,6 +157,7 @@ def load_style(path: str | os.PathLike[str], locale: str | None = None) -> Style
     holder = root.makeelement(f"{{{CSL_NS}}}qc-default", {})
     holder.append(holder.makeelement(f"{{{CSL_NS}}}name", {}))
     root.append(holder)
+    root.qc_macros = {m.get("name"): m for m in root.iterchildren(f"{{{CSL_NS}}}macro")}
     try:
         root.set_locale_list(locale or root.get("default-locale", "en-US"), validate=False)
     except ValueError as exc:
@@ -233,6 +236,9 @@ def _check_item(index: int, item: object) -> str:
             _check_date(where, key, value)
         elif key not in ("id", "type") and not isinstance(value, str | int | float):
             raise InputError(f"{where}: '{key}' must be a string or a number")
+    if _SENTINEL.search(json.dumps(item, ensure_ascii=False, default=str)):
+        raise InputError(f"{where}: contains a private-use character U+E000/U+E001, which the "
+                         "engine reserves for quotation marks")
     return str(item_id)
 
 
@@ -254,6 +260,24 @@ def _check_date(where: str, key: str, value: object) -> None:
                              "(one or two lists of [year, month, day] numbers)")
     elif not isinstance(value.get("literal"), str) and not isinstance(value.get("raw"), str):
         raise InputError(f"{where}: '{key}' has neither date-parts nor a literal")
+
+
+class _Cite(CitationItem):  # type: ignore[misc]
+    """A CitationItem whose registry and reference are stored, not looked up through the
+    citation on every access (citeproc-py's properties dominate the rendering profile)."""
+
+    def __init__(self, key: str, registry: _Registry, **kwargs: Any) -> None:
+        super().__init__(key, **kwargs)
+        dict.__setitem__(self, "_qc_registry", registry)
+        dict.__setitem__(self, "_qc_reference", registry.source[key])
+
+    @property
+    def bibliography(self) -> Any:
+        return dict.__getitem__(self, "_qc_registry")
+
+    @property
+    def reference(self) -> Any:
+        return dict.__getitem__(self, "_qc_reference")
 
 
 class _Registry:
@@ -291,15 +315,26 @@ class _Registry:
 
     def citation_item(self, request: CiteRequest | None, key: str) -> Any:
         if request is not None and request.locator is not None:
-            return CitationItem(key, locator=Locator(request.label, request.locator))
-        return CitationItem(key)
+            cite = _Cite(key, self, locator=Locator(request.label, request.locator))
+        else:
+            cite = _Cite(key, self)
+        Citation([cite]).bibliography = self
+        return cite
 
-    def sort(self) -> None:
-        """Order ``keys`` as the bibliography (citation numbers follow it)."""
+    def sort(self, for_citations: bool = False) -> None:
+        """Order ``keys`` as the bibliography (citation numbers and year suffixes follow it;
+        citeproc-js also registers the names its sort keys render for given-name rules).
+        Citations of a style that needs none of that skip the (costly) sort."""
         csl = self.style.csl
         self.items = [self._registered(key) for key in self.keys]
         self.qc.collect = []
-        if csl.bibliography is not None:
+        citation = csl.citation
+        needed = (not for_citations
+                  or citation.get("disambiguate-add-year-suffix", "false") == "true"
+                  or (citation.get("disambiguate-add-givenname", "false") == "true"
+                      and citation.get("givenname-disambiguation-rule", "by-cite") != "by-cite")
+                  or bool(csl.xpath_search(".//cs:*[@variable='citation-number']")))
+        if csl.bibliography is not None and needed:
             self.qc.reset("bibliography")
             self.items = csl.bibliography.sort(self.items)
         self.sort_names: list[Any] = self.qc.collect
@@ -307,9 +342,7 @@ class _Registry:
         self.keys = [item.key for item in self.items]
 
     def _registered(self, key: str) -> Any:
-        item = CitationItem(key)
-        Citation([item]).bibliography = self
-        return item
+        return self.citation_item(None, key)
 
 
 def _activate(style: Style, formatter: ModuleType | None) -> ModuleType:
@@ -370,8 +403,7 @@ def _disambiguate(style: Style, registry: _Registry) -> None:
     formatter = csl.formatter
 
     def render(key: str) -> str:
-        cite = CitationItem(key)
-        Citation([cite]).bibliography = registry
+        cite = registry.citation_item(None, key)
         state.reset("citation")
         state.note_start = False
         try:
@@ -421,7 +453,7 @@ def render_citations(
         for request in cluster:
             if request.id not in registry.key_of:
                 raise InputError(f"no item '{request.id}' to cite")
-    registry.sort()
+    registry.sort(for_citations=True)
     _disambiguate(style, registry)
     csl = style.csl
     near = int(csl.citation.get("near-note-distance", "5"))
