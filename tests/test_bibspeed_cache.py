@@ -202,5 +202,5 @@ def test_warm_run_renders_nothing(jobs: int, tmp_path: Path, monkeypatch: pytest
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("rendered although everything is cached")
 
-    monkeypatch.setattr(speed, "registry", fail)
+    monkeypatch.setattr(engine, "_Registry", fail)
     assert build_bibliography(style, DEV_ITEMS, cache=store, jobs=jobs) == expected

@@ -301,7 +301,7 @@ class _Build:
     def make_job(self) -> _Job:
         """The engine's registry of all items (validating them), items in original order."""
         if self.job is None:
-            registry = speed.registry(self.style, self.items, self.formatter)
+            registry = engine._Registry(self.style, self.items, self.formatter)
             registry.items = [registry._registered(key) for key in registry.keys]
             self.job = _Job(self.style, registry, engine._finisher(self.style), self.substitute)
         return self.job

@@ -12,7 +12,7 @@ while a style renders:
   answer; it is computed once per loaded style and kept with the style.
 * ``CitationItem.reference`` / ``.bibliography`` (a sixth of the time): properties that walk
   item → citation → registry → source dictionary on each of the ~1,000 variable tests per
-  entry. :class:`FastItem` computes them once per item.
+  entry (the engine's registry now stores them on its items itself).
 * ``SomewhatObjectifiedElement.__getattr__`` (``style.bibliography``, ``locale.terms`` …) is a
   ``find`` each time; answered from the same per-style memo.
 
@@ -29,12 +29,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Mapping, Sequence
-from functools import cached_property
-from types import ModuleType
+from collections.abc import Mapping
 from typing import Any
 
-from citeproc import Citation, CitationItem, model
+from citeproc import model
 
 from quotecite.csl import engine, engine_model
 from quotecite.csl.engine import Style
@@ -237,43 +235,12 @@ def is_fast(style: Style) -> bool:
     return isinstance(style.csl, FastElement)
 
 
-class FastItem(CitationItem):
-    """A CitationItem whose registry and reference are looked up once."""
-
-    @cached_property
-    def bibliography(self) -> Any:
-        return self.citation.bibliography
-
-    @cached_property
-    def reference(self) -> Any:
-        return self.bibliography.source[self.key]
-
-
-class FastRegistry(engine._Registry):
-    """The engine's registry with :class:`FastItem` items."""
-
-    def _registered(self, key: str) -> Any:
-        item = FastItem(key)
-        Citation([item]).bibliography = self
-        return item
-
-
-def registry(style: Style, items: Sequence[Mapping[str, Any]],
-             formatter: ModuleType) -> engine._Registry:
-    """A registry of ``items`` for ``style`` (fast items when the style is a fast one)."""
-    cls = FastRegistry if is_fast(style) else engine._Registry
-    return cls(style, items, formatter)
-
-
 __all__ = [
     "SORT_MEMO",
     "FastElement",
-    "FastItem",
-    "FastRegistry",
     "MemoKey",
     "fast_classes",
     "is_fast",
     "key_position",
     "load_style",
-    "registry",
 ]
