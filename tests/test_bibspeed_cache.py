@@ -204,3 +204,12 @@ def test_warm_run_renders_nothing(jobs: int, tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(engine, "_Registry", fail)
     assert build_bibliography(style, DEV_ITEMS, cache=store, jobs=jobs) == expected
+
+
+def test_item_keys_are_canonical() -> None:
+    item = {"id": "a", "type": "book", "title": "T", "author": [{"family": "F", "given": "G"}]}
+    same = {"author": ({"given": "G", "family": "F"},), "title": "T", "type": "book", "id": "a"}
+    assert item_key("fp", item) == item_key("fp", same)  # key order, tuple or list
+    assert item_key("fp", item) != item_key("fp", {**item, "title": "T "})
+    assert item_key("fp", item) != item_key("fp", {**item, "id": "b"})
+    assert item_key("fp", item) != item_key("fq", item)

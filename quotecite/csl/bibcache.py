@@ -105,9 +105,25 @@ class Record:
         return f"Record(sort={self.sort!r}, plain={self.plain!r}, subst={self.subst!r})"
 
 
+def _plain(value: Any) -> Any:
+    """Mappings and sequences of any kind as JSON objects and arrays."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    kind = f"{type(value).__module__}.{type(value).__qualname__}"
+    return {"__repr__": kind, "value": repr(value)}
+
+
 def item_key(fingerprint: str, item: Mapping[str, Any]) -> str:
-    data = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=repr)
+    """The cache key of ``item`` (its canonical JSON under ``fingerprint``)."""
+    try:
+        data = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):  # not plain JSON data (the engine may still accept it)
+        data = json.dumps(_plain(item), sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":"))
     return hashlib.sha256(f"{fingerprint}\n{data}".encode()).hexdigest()
 
 
