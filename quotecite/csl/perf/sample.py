@@ -67,8 +67,12 @@ def _shift_date(value: Mapping[str, Any], years: int, rng: random.Random) -> dic
         for part in parts:
             if part and isinstance(part[0], int):
                 part[0] += years
-            if len(part) > 1 and isinstance(part[1], int) and rng.random() < 0.5:
-                part[1] = rng.randint(1, 12)
+            if len(part) > 2 and isinstance(part[2], int):
+                part[2] = min(part[2], 28)  # a valid day in any month of any year
+        # a new month only for single dates (a range must not end before it begins)
+        if len(parts) == 1 and len(parts[0]) > 1 and isinstance(parts[0][1], int) \
+                and rng.random() < 0.5:
+            parts[0][1] = rng.randint(1, 12)
     return out
 
 
