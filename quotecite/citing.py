@@ -14,7 +14,7 @@ Imports citeproc (through the engine) only inside the functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -271,20 +271,26 @@ def bibliography(
     fmt: str,
     corpus: bool,
     source: str = "items",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Bibliography:
-    """The bibliography of ``targets`` in the style's order; ``everything`` is in play."""
-    from quotecite.csl import engine
+    """The bibliography of ``targets`` in the style's order; ``everything`` is in play.
+    Entries come from the entry cache and are rendered on all cores (``progress(done,
+    total)`` follows the work); the output is ``render_bibliography``'s."""
+    from quotecite.csl import speed
+    from quotecite.csl.bibliography import build_bibliography
     from quotecite.csl.formatters import finish, formatter
 
     _check_options(fmt)
     ref = styles.resolve(style, corpus=corpus)
-    loaded = load(ref)
+    loaded = speed.load_style(ref.path)
     if not loaded.has_bibliography:
         raise StyleError(f"style '{ref.name}' has no bibliography")
     wanted = {t["id"] for t in targets}
     pool = in_play(targets, [i for i in everything if i["id"] not in wanted])
     try:
-        bib = engine.render_bibliography(loaded, [_renderable(i) for i in pool], formatter(fmt))
+        bib = build_bibliography(
+            loaded, [_renderable(i) for i in pool], formatter(fmt), progress=progress
+        )
     except InputError as exc:
         raise _in_source(source, exc) from None
     entries = [Entry(i, finish(fmt, text)) for i, text in bib.entries if i in wanted]

@@ -75,8 +75,15 @@ class NameRegistry:
             if skey:
                 family.ikeys[ikey].add(skey)
 
-    def level(self, item_key: str, name: Any, position: int, form: str,
-              initials: str | None, requested: int) -> int:
+    def level(
+        self,
+        item_key: str,
+        name: Any,
+        position: int,
+        form: str,
+        initials: str | None,
+        requested: int,
+    ) -> int:
         """citeproc-js ``evalname``: 0 family only, 1 with initials, 2 full given name."""
         param = 0 if form == "short" else (1 if initials is not None else 2)
         pkey, ikey, _ = self._keys(item_key, name)
@@ -104,8 +111,14 @@ class NameRegistry:
 class Disambiguator:
     """Computes the disambiguation settings of every registered item."""
 
-    def __init__(self, csl: Any, state: RenderState, keys: list[str],
-                 render: Callable[[str], str], sort_names: list[Any]) -> None:
+    def __init__(
+        self,
+        csl: Any,
+        state: RenderState,
+        keys: list[str],
+        render: Callable[[str], str],
+        sort_names: list[Any],
+    ) -> None:
         citation = csl.citation
         self.add_names = citation.get("disambiguate-add-names", "false") == "true"
         self.add_givenname = citation.get("disambiguate-add-givenname", "false") == "true"
@@ -120,13 +133,24 @@ class Disambiguator:
         self.max_names: dict[str, list[int]] = {}
         self.sort_names = sort_names
 
-    def _name_level(self, item: Any, name: Any, nameset: int, position: int, form: str,
-                    initialize_with: str | None, initialize: bool) -> int:
+    def _name_level(
+        self,
+        item: Any,
+        name: Any,
+        nameset: int,
+        position: int,
+        form: str,
+        initialize_with: str | None,
+        initialize: bool,
+    ) -> int:
         del initialize
         disamb = self.state.disamb.get(item.key)
         requested = 0
-        if disamb is not None and nameset < len(disamb.givens) \
-                and position < len(disamb.givens[nameset]):
+        if (
+            disamb is not None
+            and nameset < len(disamb.givens)
+            and position < len(disamb.givens[nameset])
+        ):
             requested = disamb.givens[nameset][position]
         # (citeproc-js passes initialize-with even where initialize="false")
         initials = initialize_with
@@ -200,8 +224,10 @@ class Disambiguator:
         sets = max((len(self.max_names.get(k, [])) for k in keys), default=0)
         steps: list[tuple[int, int, str]] = []
         for nameset in range(sets):
-            most = max((self.max_names[k][nameset] if nameset < len(self.max_names[k]) else 0)
-                       for k in keys)
+            most = max(
+                (self.max_names[k][nameset] if nameset < len(self.max_names[k]) else 0)
+                for k in keys
+            )
             for position in range(most):
                 if self.add_givenname and self.rule == "by-cite":
                     steps += [(nameset, position, "given"), (nameset, position, "given")]
@@ -246,8 +272,11 @@ class Disambiguator:
             self._settle([key], settled)
         return []
 
-    def _dis_extra_text(self, keys: list[str], config: Disamb,
-                        ) -> list[tuple[list[str], Disamb]]:
+    def _dis_extra_text(
+        self,
+        keys: list[str],
+        config: Disamb,
+    ) -> list[tuple[list[str], Disamb]]:
         trial = copy.deepcopy(config)
         trial.condition = True
         texts = self._texts(keys, trial)

@@ -119,7 +119,7 @@ def _escape(element: Any, text: Any) -> Any:
     parts: list[str] = []
     pos = 0
     for s, _ in segs:
-        parts.append(str(preformat(joined[pos:pos + len(s)])))
+        parts.append(str(preformat(joined[pos : pos + len(s)])))
         pos += len(s)
     return _rebuild(text, parts)
 
@@ -142,8 +142,11 @@ class CaseMixin:
         if text_case == "capitalize-all":
             parts = []
             for s, nocase in _segments(text):
-                parts.append(s if nocase else re.sub(
-                    r"(^|\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), s))
+                parts.append(
+                    s
+                    if nocase
+                    else re.sub(r"(^|\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), s)
+                )
             return _rebuild(text, parts)
         if text_case == "sentence":
             parts = []
@@ -202,8 +205,7 @@ class Style(model.Style):
         loaded: set[str] = set()
 
         def add_instyle_locale(locale: str | None) -> None:
-            expr = (f'./cs:locale[@xml:lang="{locale}"]' if locale
-                    else "./cs:locale[not(@xml:lang)]")
+            expr = f'./cs:locale[@xml:lang="{locale}"]' if locale else "./cs:locale[not(@xml:lang)]"
             results = self.xpath_search(expr)
             if results:
                 self.locales.append(results[0])
@@ -249,8 +251,7 @@ class Sort(model.Sort):
         for key in self.findall("cs:key", self.nsmap):
             descending = key.get("sort", "ascending").lower() == "descending"
             values = key.sort_keys(items, context)
-            columns.append((descending, [None if v is None else collation_key(v)
-                                         for v in values]))
+            columns.append((descending, [None if v is None else collation_key(v) for v in values]))
 
         def compare(a: int, b: int) -> int:
             for descending, values in columns:
@@ -294,8 +295,11 @@ class Key(model.Key):
                     return None
                 if variable in model.NAMES:
                     return "; ".join(
-                        " ".join(p for p in (n.get("family"), n.get("given"),
-                                             n.get("literal")) if p) for n in value)
+                        " ".join(
+                            p for p in (n.get("family"), n.get("given"), n.get("literal")) if p
+                        )
+                        for n in value
+                    )
                 if variable in model.DATES:
                     return _date_sort_key(value, None)
                 if variable == "citation_number":
@@ -308,8 +312,9 @@ class Key(model.Key):
             for option in ("names-min", "names-use-first", "names-use-last"):
                 if option in self.attrib:
                     options[option.replace("names", "et-al")] = self.get(option)
-            text = _macro(self, self.get("macro")).render(item, context=context,
-                                                            sort_options=options)
+            text = _macro(self, self.get("macro")).render(
+                item, context=context, sort_options=options
+            )
             return None if text is None or str(text) == "" else str(text)
         finally:
             state.sorting = False
@@ -398,8 +403,9 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
                     text = String(str(item.locator.identifier).replace("-", EN_DASH))
             else:
                 short = name + "_short"
-                name_used = (short if self.get("form") == "short" and short in item.reference
-                             else name)
+                name_used = (
+                    short if self.get("form") == "short" and short in item.reference else name
+                )
                 text = item.reference[name_used]
         except VariableError:
             text = None
@@ -442,12 +448,24 @@ class Date(model.Date):
     def is_locale_date(self) -> bool:
         return _in_locale(self)
 
-    def render(self, item: Any, variable: str | None = None, show_parts: Any = None,
-               context: Any = None, **kwargs: Any) -> Any:
+    def render(
+        self,
+        item: Any,
+        variable: str | None = None,
+        show_parts: Any = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Any:
         return self.process(item, variable, show_parts, context, **kwargs)
 
-    def process(self, item: Any, variable: str | None = None, show_parts: Any = None,
-                context: Any = None, **kwargs: Any) -> Any:
+    def process(
+        self,
+        item: Any,
+        variable: str | None = None,
+        show_parts: Any = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Any:
         if variable is None:
             variable = self.get("variable")
         name = variable.replace("-", "_")
@@ -501,8 +519,9 @@ class Date(model.Date):
     def _ordered_parts(self, context: Any, show_parts: list[str]) -> list[Any]:
         return [part for part in self.iterchildren() if part.get("name") in show_parts]
 
-    def render_date_range(self, date_range: Any, show_parts: list[str] | None = None,
-                          context: Any = None) -> Any:
+    def render_date_range(
+        self, date_range: Any, show_parts: list[str] | None = None, context: Any = None
+    ) -> Any:
         """§4 #12/#13: CSL range rendering: differing parts as a range, shared parts once."""
         show_parts = show_parts or ["year", "month", "day"]
         begin, end = date_range.begin, date_range.end
@@ -552,13 +571,23 @@ class Date(model.Date):
                 index += 1
         return join(out) if out else None
 
-    def _render_parts(self, date: Any, parts: list[Any], context: Any, drop_prefix: bool = False,
-                      drop_suffix: bool = False) -> Any:
+    def _render_parts(
+        self,
+        date: Any,
+        parts: list[Any],
+        context: Any,
+        drop_prefix: bool = False,
+        drop_suffix: bool = False,
+    ) -> Any:
         out = []
         for i, part in enumerate(parts):
             try:
-                text = part.render(date, context, drop_prefix=drop_prefix and i == 0,
-                                   drop_suffix=drop_suffix and i == len(parts) - 1)
+                text = part.render(
+                    date,
+                    context,
+                    drop_prefix=drop_prefix and i == 0,
+                    drop_suffix=drop_suffix and i == len(parts) - 1,
+                )
             except VariableError:
                 continue
             if text is not None:
@@ -571,8 +600,11 @@ class Date(model.Date):
         return text
 
     def parts(self, date: Any, show_parts: Any, context: Any = None) -> Any:
-        return [t for t in (p.render(date, context) for p in
-                            self._ordered_parts(context, show_parts)) if t is not None]
+        return [
+            t
+            for t in (p.render(date, context) for p in self._ordered_parts(context, show_parts))
+            if t is not None
+        ]
 
 
 def _merged_attr(part: Any, context: Any, name: str) -> Any:
@@ -608,8 +640,9 @@ def _date_sort_key(value: Any, date_parts: str | None) -> str | None:
 
 
 class Date_Part(CaseMixin, model.Date_Part):
-    def render(self, date: Any, context: Any = None, drop_prefix: bool = False,
-               drop_suffix: bool = False) -> Any:
+    def render(
+        self, date: Any, context: Any = None, drop_prefix: bool = False, drop_suffix: bool = False
+    ) -> Any:
         """citeproc-py merged the style's date-part attributes into the locale's element
         permanently (§5.4); here they are applied for this call only."""
         saved = dict(self.attrib)
@@ -661,6 +694,7 @@ class Number(PageRangeMixin, CaseMixin, model.Number):
     def format_number(self, number: Any) -> Any:
         return self.preformat(str(super().format_number(number)))
 
+
 class Names(model.Names):
     def _names_context(self) -> Any:
         """§4 #4: a shorthand cs:names in cs:substitute inherits the parent's cs:name etc."""
@@ -675,8 +709,9 @@ class Names(model.Names):
                 break
         return self
 
-    def process(self, item: Any, names_context: Any = None, context: Any = None,
-                **kwargs: Any) -> Any:
+    def process(
+        self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
+    ) -> Any:
         if context is None:
             context = self
         state = state_of(item)
@@ -684,9 +719,11 @@ class Names(model.Names):
             names_context = self._names_context()
         roles = self.get("variable").split()
         try:
-            ed_trans = (set(roles) == {"editor", "translator"}
-                        and item.reference.editor == item.reference.translator
-                        and self.get_term("editortranslator") is not None)
+            ed_trans = (
+                set(roles) == {"editor", "translator"}
+                and item.reference.editor == item.reference.translator
+                and self.get_term("editortranslator") is not None
+            )
             if ed_trans:
                 roles = ["editor"]
         except VariableError:
@@ -708,18 +745,26 @@ class Names(model.Names):
             state.note_start = False
             if kwargs.get("sort_options") is None and label_elem is not None:
                 plural = len(item.reference[var]) > 1
-                label = label_elem.render(item, "editortranslator" if ed_trans else role,
-                                          plural, **kwargs)
+                label = label_elem.render(
+                    item, "editortranslator" if ed_trans else role, plural, **kwargs
+                )
                 if label is not None:
                     state.last_label = True
-                    if names_context.index(label_elem) < names_context.index(name_elem) \
-                            if name_elem.getparent() is names_context else False:
+                    if (
+                        names_context.index(label_elem) < names_context.index(name_elem)
+                        if name_elem.getparent() is names_context
+                        else False
+                    ):
                         text = label + text
                     else:
                         text = text + label
             output.append(text)
-        top = (state.area == "bibliography" and not state.substituting and not state.sorting
-               and not state.sas_checked)
+        top = (
+            state.area == "bibliography"
+            and not state.substituting
+            and not state.sorting
+            and not state.sas_checked
+        )
         if top:
             state.last_rendered = None
             state.last_label = False
@@ -736,8 +781,9 @@ class Names(model.Names):
                 return String(self.preformat(state.substitute_names))
         return text
 
-    def _output(self, item: Any, output: list[Any], context: Any, state: RenderState,
-                **kwargs: Any) -> Any:
+    def _output(
+        self, item: Any, output: list[Any], context: Any, state: RenderState, **kwargs: Any
+    ) -> Any:
         if output:
             if all(isinstance(o, int) for o in output):
                 total = sum(output)
@@ -772,9 +818,12 @@ _DEFAULT_NAME_HOLDER = _DefaultNames()
 
 
 def _initials_only(token: str) -> bool:
-    return bool(re.fullmatch(r"(?:\w\.?)+", token)) and all(
-        c.isupper() for c in token.replace(".", "")) and len(token.replace(".", "")) <= 3 \
+    return (
+        bool(re.fullmatch(r"(?:\w\.?)+", token))
+        and all(c.isupper() for c in token.replace(".", ""))
+        and len(token.replace(".", "")) <= 3
         and ("." in token or len(token) == 1)
+    )
 
 
 class Name(model.Name):
@@ -796,8 +845,15 @@ class Name(model.Name):
     def render(self, item: Any, variable: str, context: Any = None, **kwargs: Any) -> Any:
         return self.markup(self.process(item, variable, context=context, **kwargs))
 
-    def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
-                nameset: int = 0, **kwargs: Any) -> Any:
+    def process(
+        self,
+        item: Any,
+        variable: str,
+        context: Any = None,
+        sort_options: Any = None,
+        nameset: int = 0,
+        **kwargs: Any,
+    ) -> Any:
         state = state_of(item)
 
         def get_option(name: str) -> Any:
@@ -827,8 +883,12 @@ class Name(model.Name):
         disamb = state.disamb.get(item.key) if state.area == "citation" else None
         truncate = bool(len(names) > 1 and et_al_min and len(names) >= et_al_min)
         use_first = et_al_use_first
-        if truncate and disamb is not None and nameset < len(disamb.names) \
-                and disamb.names[nameset] > use_first:
+        if (
+            truncate
+            and disamb is not None
+            and nameset < len(disamb.names)
+            and disamb.names[nameset] > use_first
+        ):
             use_first = disamb.names[nameset]
             if use_first >= len(names):
                 truncate = False
@@ -840,8 +900,15 @@ class Name(model.Name):
         if state.collect is not None:  # names registry (engine_disamb), all areas
             for position, name in enumerate(shown):
                 if "literal" not in name:
-                    state.collect.append((item.key, nameset, position, name,
-                                          len(names) if state.area == "citation" else 0))
+                    state.collect.append(
+                        (
+                            item.key,
+                            nameset,
+                            position,
+                            name,
+                            len(names) if state.area == "citation" else 0,
+                        )
+                    )
 
         output = []
         rendered_names = []
@@ -853,8 +920,7 @@ class Name(model.Name):
                 continue
             level = None
             if state.area == "citation" and not sorting and state.name_level is not None:
-                level = state.name_level(item, name, nameset, i, form, initialize_with,
-                                         initialize)
+                level = state.name_level(item, name, nameset, i, form, initialize_with, initialize)
             name_form = form
             do_initialize = initialize and initialize_with is not None
             if level is not None:
@@ -866,19 +932,27 @@ class Name(model.Name):
                 if do_initialize:
                     given = self.initialize(given, initialize_with, context)
                 elif initialize_with is not None:
-                    given = " ".join(self.initialize(t, initialize_with, context).strip()
-                                     if _initials_only(t) else t for t in given.split())
+                    given = " ".join(
+                        self.initialize(t, initialize_with, context).strip()
+                        if _initials_only(t)
+                        else t
+                        for t in given.split()
+                    )
             given = preformat(given) if given else given
             family = preformat(family) if family else family
             dp = preformat(dp) if dp else dp
             ndp = preformat(ndp) if ndp else ndp
             suffix = preformat(suffix) if suffix else suffix
             if name_form == "long" or sorting:
-                inverted = sorting or name_as_sort_order == "all" or (
-                    name_as_sort_order == "first" and i == 0)
+                inverted = (
+                    sorting
+                    or name_as_sort_order == "all"
+                    or (name_as_sort_order == "first" and i == 0)
+                )
                 if inverted:
-                    if (demote_ndp in ("never", "sort-only") and not sorting) or \
-                            demote_ndp == "never":
+                    if (
+                        demote_ndp in ("never", "sort-only") and not sorting
+                    ) or demote_ndp == "never":
                         fam = " ".join(n for n in (ndp, family) if n)
                         giv = " ".join(n for n in (given, dp) if n)
                     else:
@@ -906,21 +980,28 @@ class Name(model.Name):
                 ellipsis = self.unicode_character("horizontal ellipsis")
                 output[-1] = ellipsis + " " + output[-1]
                 return join(output, delimiter)
-            if precedes_et_al == "always" or (
-                    precedes_et_al == "contextual" and len(output) >= 2) or (
-                    precedes_et_al == "after-inverted-name" and name_as_sort_order is not None
-                    and (name_as_sort_order == "all" or len(output) == 1)):
+            if (
+                precedes_et_al == "always"
+                or (precedes_et_al == "contextual" and len(output) >= 2)
+                or (
+                    precedes_et_al == "after-inverted-name"
+                    and name_as_sort_order is not None
+                    and (name_as_sort_order == "all" or len(output) == 1)
+                )
+            ):
                 return join([*output, et_al], delimiter)
             return join(output, delimiter) + " " + et_al
         if and_ is not None and len(output) > 1:
-            and_term = (self.get_single_term(name="and") if and_ == "text"
-                        else self.preformat("&"))
+            and_term = self.get_single_term(name="and") if and_ == "text" else self.preformat("&")
             text = join(output[:-1], delimiter)
             inverted_last = name_as_sort_order == "all" or (
-                name_as_sort_order == "first" and len(output) == 2)
-            if precedes_last == "always" or (
-                    precedes_last == "contextual" and len(output) > 2) or (
-                    precedes_last == "after-inverted-name" and inverted_last):
+                name_as_sort_order == "first" and len(output) == 2
+            )
+            if (
+                precedes_last == "always"
+                or (precedes_last == "contextual" and len(output) > 2)
+                or (precedes_last == "after-inverted-name" and inverted_last)
+            ):
                 return text + delimiter + and_term + " " + output[-1]
             return text + " " + and_term + " " + output[-1]
         return join(output, delimiter)
@@ -962,13 +1043,20 @@ class Substitute(model.Substitute):
 
 
 class Label(CaseMixin, model.Label):
-    def render(self, item: Any, variable: str | None = None, plural: Any = None,
-               **kwargs: Any) -> Any:
+    def render(
+        self, item: Any, variable: str | None = None, plural: Any = None, **kwargs: Any
+    ) -> Any:
         text = self.process(item, variable, plural)
         return self.markup(text)
 
-    def process(self, item: Any, variable: str | None = None, plural: Any = None,
-                context: Any = None, **kwargs: Any) -> Any:
+    def process(
+        self,
+        item: Any,
+        variable: str | None = None,
+        plural: Any = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Any:
         """§4 #11: no label for an empty variable; §4 #15: number-of-* plurals."""
         state = state_of(item)
         if variable is None:
@@ -1022,8 +1110,7 @@ class Group(model.Group):
             for child in self.iterchildren():
                 try:
                     if isinstance(child, model.Choose):
-                        text = child.render(item, context=context, delimiter=delimiter,
-                                            **kwargs)
+                        text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                     else:
                         text = child.render(item, context=context, **kwargs)
                 except VariableError:
@@ -1119,9 +1206,32 @@ class Else(model.Else):
 
 CLASSES: dict[str, type] = {
     cls.__name__.replace("_", "-").lower(): cls
-    for cls in (Style, Locale, Citation, Bibliography, Term, Sort, Key, Macro, Layout, Text,
-                Date, Date_Part, Number, Names, Name, Name_Part, Et_Al, Substitute, Label,
-                Group, Choose, If, Else_If, Else)
+    for cls in (
+        Style,
+        Locale,
+        Citation,
+        Bibliography,
+        Term,
+        Sort,
+        Key,
+        Macro,
+        Layout,
+        Text,
+        Date,
+        Date_Part,
+        Number,
+        Names,
+        Name,
+        Name_Part,
+        Et_Al,
+        Substitute,
+        Label,
+        Group,
+        Choose,
+        If,
+        Else_If,
+        Else,
+    )
 }
 
 __all__ = ["CLASSES", "Disamb", "RenderState", "VariableError", "state_of"]

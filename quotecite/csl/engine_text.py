@@ -21,34 +21,159 @@ SENTINELS = OPEN + CLOSE
 # citeproc-js CSL.SKIP_WORDS (citeproc-js 1.4.61): never capitalised by text-case="title"
 # unless first, last or after a colon/question/exclamation mark.
 SKIP_WORDS = [
-    "about", "above", "across", "afore", "after", "against", "al", "along", "alongside",
-    "amid", "amidst", "among", "amongst", "anenst", "apropos", "apud", "around", "as", "aside",
-    "astride", "at", "athwart", "atop", "barring", "before", "behind", "below", "beneath",
-    "beside", "besides", "between", "beyond", "but", "by", "circa", "despite", "down",
-    "during", "et", "except", "for", "forenenst", "from", "given", "in", "inside", "into",
-    "lest", "like", "modulo", "near", "next", "notwithstanding", "of", "off", "on", "onto",
-    "out", "over", "per", "plus", "pro", "qua", "sans", "since", "than", "through", "thru",
-    "throughout", "thruout", "till", "to", "toward", "towards", "under", "underneath", "until",
-    "unto", "up", "upon", "versus", "vs.", "v.", "vs", "v", "via", "vis-à-vis", "with",
-    "within", "without", "or", "yet", "so", "for", "and", "nor", "a", "an", "the", "de", "d'",
-    "von", "van", "c", "ca",
-    "according to", "ahead of", "apart from", "as for", "as of", "as per", "as regards",
-    "aside from", "back to", "because of", "close to", "due to", "except for", "far from",
-    "inside of", "instead of", "near to", "next to", "on to", "out from", "out of",
-    "outside of", "prior to", "pursuant to", "rather than", "regardless of", "such as",
-    "that of", "up to", "where as",
+    "about",
+    "above",
+    "across",
+    "afore",
+    "after",
+    "against",
+    "al",
+    "along",
+    "alongside",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "anenst",
+    "apropos",
+    "apud",
+    "around",
+    "as",
+    "aside",
+    "astride",
+    "at",
+    "athwart",
+    "atop",
+    "barring",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "but",
+    "by",
+    "circa",
+    "despite",
+    "down",
+    "during",
+    "et",
+    "except",
+    "for",
+    "forenenst",
+    "from",
+    "given",
+    "in",
+    "inside",
+    "into",
+    "lest",
+    "like",
+    "modulo",
+    "near",
+    "next",
+    "notwithstanding",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "over",
+    "per",
+    "plus",
+    "pro",
+    "qua",
+    "sans",
+    "since",
+    "than",
+    "through",
+    "thru",
+    "throughout",
+    "thruout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "until",
+    "unto",
+    "up",
+    "upon",
+    "versus",
+    "vs.",
+    "v.",
+    "vs",
+    "v",
+    "via",
+    "vis-à-vis",
+    "with",
+    "within",
+    "without",
+    "or",
+    "yet",
+    "so",
+    "for",
+    "and",
+    "nor",
+    "a",
+    "an",
+    "the",
+    "de",
+    "d'",
+    "von",
+    "van",
+    "c",
+    "ca",
+    "according to",
+    "ahead of",
+    "apart from",
+    "as for",
+    "as of",
+    "as per",
+    "as regards",
+    "aside from",
+    "back to",
+    "because of",
+    "close to",
+    "due to",
+    "except for",
+    "far from",
+    "inside of",
+    "instead of",
+    "near to",
+    "next to",
+    "on to",
+    "out from",
+    "out of",
+    "outside of",
+    "prior to",
+    "pursuant to",
+    "rather than",
+    "regardless of",
+    "such as",
+    "that of",
+    "up to",
+    "where as",
 ]
 _SKIP_RE = re.compile(
-    r"(?:(?:[?!:]*\s+|-|^)(?:" + "|".join(re.escape(w) for w in SKIP_WORDS)
-    + r")(?=[!?:]*\s+|-|$))"
+    r"(?:(?:[?!:]*\s+|-|^)(?:" + "|".join(re.escape(w) for w in SKIP_WORDS) + r")(?=[!?:]*\s+|-|$))"
 )
 # citeproc-js splits text for case changes at these "tags" (quotes, punctuation, brackets)
-_TAG_RE = re.compile("(\u2018|\u2019|\u201c|\u201d| \"| '|\"|'|[-\u2013\u2014/.,;?!:]|\\[|\\]"
-                     "|\\(|\\)|<span class=\"no(?:case|decor)\">|</span>|</?(?:i|sc|b|sub|sup)>"
-                     "|[" + SENTINELS + "])")
+_TAG_RE = re.compile(
+    "(\u2018|\u2019|\u201c|\u201d| \"| '|\"|'|[-\u2013\u2014/.,;?!:]|\\[|\\]"
+    '|\\(|\\)|<span class="no(?:case|decor)">|</span>|</?(?:i|sc|b|sub|sup)>'
+    "|[" + SENTINELS + "])"
+)
 _WORD_SPLIT = re.compile("([\u00a0\u0020\u2000-\u200b\u205f\u3000]+)")
-_OPENERS = {"\u201c": ("\u201c", "\u201d"), "\u2018": ("\u2018", "\u2019"),
-            ' "': (" '", '"'), " '": (' "', "'"), OPEN: (OPEN, CLOSE)}
+_OPENERS = {
+    "\u201c": ("\u201c", "\u201d"),
+    "\u2018": ("\u2018", "\u2019"),
+    ' "': (" '", '"'),
+    " '": (' "', "'"),
+    OPEN: (OPEN, CLOSE),
+}
 
 
 def _capitalise(word: str) -> str:
@@ -99,9 +224,12 @@ def title_case_segments(segments: list[tuple[str, bool]]) -> list[str]:
                 continue
             lcase = word.lower()
             # (citeproc-js passes the following tag only for the first string)
-            cap = (len(word) > 1 and not _SKIP_RE.search(lcase)) or (
-                idx == 0 and j == real[-1] and following == "-") or state["first"] \
+            cap = (
+                (len(word) > 1 and not _SKIP_RE.search(lcase))
+                or (idx == 0 and j == real[-1] and following == "-")
+                or state["first"]
                 or state["after_punct"]
+            )
             if cap and word == lcase:
                 words[j] = _capitalise(word)
             state["after_punct"] = False
@@ -200,8 +328,9 @@ def quotes_to_sentinels(text: str) -> str:
     for i, ch in enumerate(chars):
         prev = chars[i - 1] if i else " "
         nxt = chars[i + 1] if i + 1 < len(chars) else " "
-        if ch == "\u201c" or (ch == '"' and not (stack and stack[-1][0] == '"')
-                              and not prev.isalnum()):
+        if ch == "\u201c" or (
+            ch == '"' and not (stack and stack[-1][0] == '"') and not prev.isalnum()
+        ):
             stack.append(('"', i))
         elif ch == "\u201d" or (ch == '"' and stack and stack[-1][0] == '"'):
             while stack and stack[-1][0] != '"':
@@ -211,8 +340,7 @@ def quotes_to_sentinels(text: str) -> str:
                 chars[j], chars[i] = OPEN, CLOSE
         elif (ch == "\u2018" or ch == "'") and not prev.isalnum():
             stack.append(("'", i))
-        elif (ch == "\u2019" or ch == "'") and not nxt.isalnum() and stack \
-                and stack[-1][0] == "'":
+        elif (ch == "\u2019" or ch == "'") and not nxt.isalnum() and stack and stack[-1][0] == "'":
             j = stack.pop()[1]
             chars[j], chars[i] = OPEN, CLOSE
     return "".join(chars)
@@ -230,12 +358,16 @@ _MERGE = {
 _PIQ = re.compile("([.,;:!?]?)(" + CLOSE + "+)([.,!?])")
 
 
-def finish_quotes(text: str, terms: tuple[str, str, str, str], punctuation_in_quote: bool,
-                  ) -> str:
+def finish_quotes(
+    text: str,
+    terms: tuple[str, str, str, str],
+    punctuation_in_quote: bool,
+) -> str:
     """Resolve sentinels into the locale's quotation marks (see the module docstring)."""
     if OPEN not in text and CLOSE not in text:
         return text
     if punctuation_in_quote:
+
         def move(m: re.Match[str]) -> str:
             before, closes, punct = m.group(1), m.group(2), m.group(3)
             if before == punct:
@@ -245,6 +377,7 @@ def finish_quotes(text: str, terms: tuple[str, str, str, str], punctuation_in_qu
             else:
                 merged = punct
             return merged + closes
+
         text = _PIQ.sub(move, text)
     open_q, close_q, open_inner, close_inner = terms
     out = []
@@ -289,4 +422,3 @@ def collation_key(text: str) -> tuple[tuple[int, Any], ...]:
             else:
                 key.append((2, letters))
     return tuple(key)
-

@@ -211,7 +211,7 @@ def _same(text: str) -> str:
     return text
 
 
-_MARKS = re.compile("[“”«»„‘’\"]")
+_MARKS = re.compile('[“”«»„‘’"]')
 
 
 def with_marks(

@@ -221,15 +221,12 @@ def _rtf(
 ) -> Rendered:
     del balanced, label
     texts = [
-        join_inline(p, rtf_escape, ".\\~.\\~.", mark=lambda m: rtf_escape(m.char()))
-        for p in paras
+        join_inline(p, rtf_escape, ".\\~.\\~.", mark=lambda m: rtf_escape(m.char())) for p in paras
     ]
     if note.in_text:
         cite = " " + note.text
     else:
-        cite = (
-            r"{\super\chftn}{\footnote\pard\plain\f0\fs20 {\super\chftn} " + note.text + "}"
-        )
+        cite = r"{\super\chftn}{\footnote\pard\plain\f0\fs20 {\super\chftn} " + note.text + "}"
     if block:
         texts[-1] += cite
         body = "".join(
@@ -237,8 +234,13 @@ def _rtf(
         )
     else:
         body = (
-            r"\pard\plain\f0\fs24 " + rtf_escape("“") + texts[0] + rtf_escape("”")
-            + cite + period + "\\par\n"
+            r"\pard\plain\f0\fs24 "
+            + rtf_escape("“")
+            + texts[0]
+            + rtf_escape("”")
+            + cite
+            + period
+            + "\\par\n"
         )
     return Rendered(f"{RTF_HEADER}\n{body}}}")
 

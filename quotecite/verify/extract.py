@@ -77,7 +77,7 @@ def inline_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
             return out
         ch, start = m.group(), m.start()
         prev = text[start - 1] if start > lo else " "
-        if ch in "\"‘" and prev not in _BEFORE_OPENING:
+        if ch in '"‘' and prev not in _BEFORE_OPENING:
             pos = start + 1
             continue
         close = _find_close(text, start, hi, ch)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +65,14 @@ def run(
     archive_style: str = "english",
     items: str | None = None,
     corpus: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Any:
     from quotecite import citing
 
     chosen, pool, _, name = select(refs, everything, archive_style, items, corpus)
-    return citing.bibliography(chosen, pool, style, fmt, corpus=items is None, source=name)
+    return citing.bibliography(
+        chosen, pool, style, fmt, corpus=items is None, source=name, progress=progress
+    )
 
 
 def cli(
@@ -82,9 +86,13 @@ def cli(
     json_out: JsonOption = False,
 ) -> None:
     """Print a bibliography (works cited) sorted as the style says."""
+    from quotecite.cli.bibprogress import progress_bar
     from quotecite.cli.commands.cite_core import style_notice
 
-    bib = run(refs or [], everything, style, fmt, archive_style, items, corpus)
+    with progress_bar() as progress:
+        bib = run(
+            refs or [], everything, style, fmt, archive_style, items, corpus, progress=progress
+        )
     style_notice(style, corpus=items is None)
     if json_out:
         write_json([{"id": e.id, "entry": e.entry} for e in bib.entries])

@@ -41,9 +41,7 @@ def document(paragraphs: list[str]) -> str:
     body = "".join(f"{{\\pard\\li720\\fi-720\\sa120 {p}\\par}}\n" for p in paragraphs)
     return (
         "{\\rtf1\\ansi\\ansicpg1252\\deff0\\uc1"
-        "{\\fonttbl{\\f0\\froman Times New Roman;}}\n\\f0\\fs24\n"
-        + body
-        + "}\n"
+        "{\\fonttbl{\\f0\\froman Times New Roman;}}\n\\f0\\fs24\n" + body + "}\n"
     )
 
 
