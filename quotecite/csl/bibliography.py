@@ -49,7 +49,7 @@ from quotecite.csl.bibcache import BibCache, Outcome, Record, item_key
 from quotecite.csl.engine import Bibliography, Style
 from quotecite.csl.engine_text import collation_key  # the engine's sort comparison
 
-NO_ENTRY = "the style gives no bibliography entry for this item"  # as the engine says
+NO_ENTRY = engine.NO_ENTRY
 PARALLEL_MIN = 200  # uncached items from which worker processes pay (auto mode)
 _KEY_CHUNK = 32
 _RENDER_CHUNK = 16
@@ -171,24 +171,15 @@ class _Job:
 
 
 def _render(job: _Job, index: int, substitute: bool = False) -> Outcome:
-    """The engine's rendering of one entry (see ``engine.render_bibliography``)."""
-    item = job.registry.items[index]
-    layout = job.style.csl.bibliography.layout
-    state = job.registry.qc
-    try:
-        state.reset("bibliography")
-        if substitute:
-            state.substitute_names = job.substitute
-        body = layout.render_children(item)
-        names = state.rendered_names
-        text = layout.format(layout.wrap(body)) if body is not None else None
-    except Exception as exc:  # one bad item must not sink the rest
-        return Outcome(None, f"{type(exc).__name__}: {exc}")
-    finally:
-        state.substitute_names = None
-    return Outcome(
-        None if text is None else job.finish(text), None, None if names is None else tuple(names)
+    """The engine's rendering of one entry (``engine.render_entry``)."""
+    out = engine.render_entry(
+        job.style,
+        job.registry,
+        job.registry.items[index],
+        job.finish,
+        job.substitute if substitute else None,
     )
+    return Outcome(out.text, out.error, out.names)
 
 
 def _sort_column(job: _Job, column: int, indices: Sequence[int]) -> list[Any]:
@@ -467,7 +458,7 @@ class _Build:
                 yield Entry(ids[index], None, plain.error)
                 continue
             outcome = plain
-            if self.substitute is not None and plain.names and plain.names == previous:
+            if self.substitute is not None and engine.repeats_names(previous, plain.names):
                 if record.subst is None:
                     record.subst = _render(self.make_job(), index, substitute=True)
                     self.fresh[index] = record

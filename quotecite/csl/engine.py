@@ -18,12 +18,12 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotecite.errors import InputError, StyleError
 
@@ -525,6 +525,49 @@ def render_citations(
     return out
 
 
+NO_ENTRY = "the style gives no bibliography entry for this item"
+
+
+class EntryRender(NamedTuple):
+    """One rendering of a bibliography entry: its finished text (None when the style gives
+    none, or on error), the error message, and the names its first ``cs:names`` printed."""
+
+    text: str | None
+    error: str | None = None
+    names: tuple[str, ...] | None = None
+
+
+def render_entry(
+    style: Style,
+    registry: Any,
+    item: Any,
+    finish: Callable[[str], str],
+    substitute: str | None = None,
+) -> EntryRender:
+    """Render one registered item's bibliography entry; ``substitute`` replaces its names
+    (subsequent-author-substitute). Never raises: one bad item must not sink the rest."""
+    layout = style.csl.bibliography.layout
+    state = registry.qc
+    try:
+        state.reset("bibliography")
+        state.substitute_names = substitute
+        body = layout.render_children(item)
+        names = state.rendered_names
+        text = layout.format(layout.wrap(body)) if body is not None else None
+    except Exception as exc:
+        return EntryRender(None, f"{type(exc).__name__}: {exc}")
+    finally:
+        state.substitute_names = None
+    return EntryRender(
+        None if text is None else finish(text), None, tuple(names) if names is not None else None
+    )
+
+
+def repeats_names(previous: tuple[str, ...] | None, names: tuple[str, ...] | None) -> bool:
+    """Whether an entry's names repeat the previous entry's (then "———" replaces them)."""
+    return bool(names) and names == previous
+
+
 def render_bibliography(
     style: Style,
     items: Sequence[Mapping[str, Any]],
@@ -544,37 +587,28 @@ def render_bibliography(
         raise StyleError(f"style '{style.id}' has no bibliography")
     registry.sort()
     _disambiguate(style, registry)
-    layout = csl.bibliography.layout
-    state = registry.qc
     finish = _finisher(style)
     substitute = (
         csl.bibliography.get("subsequent-author-substitute") if substitute_authors else None
     )
-    previous_names: list[str] | None = None
+    previous: tuple[str, ...] | None = None
     entries: list[tuple[str, str]] = []
     errors: list[tuple[str, str]] = []
     for item in registry.items:
         item_id = registry.id_of[item.key]
-        try:
-            state.reset("bibliography")
-            body = layout.render_children(item)
-            names = state.rendered_names
-            if substitute is not None and names and names == previous_names:
-                state.reset("bibliography")
-                state.substitute_names = substitute
-                body = layout.render_children(item)
-            if names:
-                previous_names = names
-            text = layout.format(layout.wrap(body)) if body is not None else None
-        except Exception as exc:  # one bad item must not sink the rest
-            errors.append((item_id, f"{type(exc).__name__}: {exc}"))
+        plain = render_entry(style, registry, item, finish)
+        outcome = plain
+        if plain.error is None and substitute is not None and repeats_names(previous, plain.names):
+            outcome = render_entry(style, registry, item, finish, substitute)
+        if outcome.error is not None:
+            errors.append((item_id, outcome.error))
             continue
-        finally:
-            state.substitute_names = None
-        if text is None:
-            errors.append((item_id, "the style gives no bibliography entry for this item"))
+        if plain.names:
+            previous = plain.names
+        if outcome.text is None:
+            errors.append((item_id, NO_ENTRY))
         else:
-            entries.append((item_id, finish(text)))
+            entries.append((item_id, outcome.text))
     return Bibliography(entries=entries, errors=errors)
 
 
