@@ -1,0 +1,272 @@
+"""Where does a remembered quotation come from? FTS5 picks candidates, rapidfuzz scores them.
+
+1. The quotation is folded (case, accents, quote marks, hyphenation; see normalize) and split at
+   ellipses; bracketed insertions (``[the USSR]``) are dropped as the quoter's own words.
+2. Candidates: the index's rarest words of the quotation (document frequencies from fts5vocab,
+   common English words left out) are ORed and the best BM25 matches taken. Words the quotation
+   got wrong simply do not occur, so a few changed words do not lose the source.
+3. Each candidate (sub-)paragraph is scored 0–100 with rapidfuzz's ``partial_ratio`` of each
+   ellipsis segment against the folded paragraph (the best-matching stretch of it), weighted by
+   segment length; a paragraph shorter than the quotation is scored down in proportion.
+4. For the best candidates the quotation is aligned word by word with the matched stretch
+   (Levenshtein opcodes over words) to list what differs: ``changed`` (the quotation has other
+   words), ``missing`` (source words the quotation lacks), ``added`` (quotation words the source
+   lacks) and ``elided`` (source words an ellipsis stands for).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotecite.errors import InputError
+from quotecite.search.index import Index
+from quotecite.search.lookup import with_index
+from quotecite.search.normalize import Token, fts_words, quotation_segments, source_tokens
+
+CANDIDATES = 40  #: paragraphs FTS5 hands to the fuzzy scorer
+RARE_TERMS = 6  #: rarest quotation words ORed to pick candidates
+MAX_LOOKUPS = 16  #: words whose frequency is looked up (the longest ones)
+MAX_WORDS = 400  #: a longer quotation is matched on its first MAX_WORDS words
+SLACK = 3  #: words of context either side of an aligned stretch
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    kind: str  #: changed | missing | added | elided
+    quotation: str  #: the quotation's words ("" for missing/elided)
+    source: str  #: the source's words ("" for added)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "quotation": self.quotation, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of the word-by-word comparison: ``kind`` is equal or a Difference kind."""
+
+    kind: str
+    quotation: str
+    source: str
+
+
+@dataclass
+class Candidate:
+    doc: str
+    paragraph: str
+    score: float  #: 0–100
+    title: str
+    date: str
+    text: str  #: the whole (sub-)paragraph
+    rank: float = 0.0  #: BM25 of the candidate query, for ties
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def citation_ref(self) -> str:
+        return f"{self.doc} {self.paragraph}"
+
+    @property
+    def differences(self) -> list[Difference]:
+        return [Difference(p.kind, p.quotation, p.source) for p in self.pieces if p.kind != "equal"]
+
+
+def _segments(quotation: str) -> list[list[Token]]:
+    segments = quotation_segments(quotation)
+    out: list[list[Token]] = []
+    budget = MAX_WORDS
+    for seg in segments:
+        if budget <= 0:
+            break
+        out.append(seg[:budget])
+        budget -= len(seg)
+    return out
+
+
+def _candidate_terms(index: Index, segments: list[list[Token]]) -> list[str]:
+    words = list(dict.fromkeys(w for seg in segments for t in seg for w in fts_words(t.text)))
+    content = [w for w in words if w not in STOPWORDS and len(w) > 1] or words
+    content.sort(key=len, reverse=True)
+    content = content[:MAX_LOOKUPS]
+    conn = index.conn
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, 'row')")
+    freq: dict[str, int] = {}
+    for w in content:
+        row = conn.execute("SELECT doc FROM temp.vocab WHERE term = ?", (w,)).fetchone()
+        if row and row[0]:
+            freq[w] = int(row[0])
+    return sorted(freq, key=lambda w: (freq[w], w))[:RARE_TERMS]
+
+
+def _score(seg_strings: list[str], cand: str) -> float:
+    from rapidfuzz import fuzz
+
+    total = sum(len(s) for s in seg_strings)
+    if not total or not cand:
+        return 0.0
+    score = 0.0
+    for s in seg_strings:
+        part = fuzz.partial_ratio(s, cand)
+        if len(cand) < len(s):
+            part *= len(cand) / len(s)
+        score += part * len(s)
+    return score / total
+
+
+def _align(segments: list[list[Token]], text: str) -> list[Piece]:
+    """The word-by-word comparison of the quotation with the stretch of ``text`` it matches."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
+    src = source_tokens(text)
+    starts: list[int] = []
+    pos = 0
+    for t in src:
+        starts.append(pos)
+        pos += len(t.norm) + 1
+    cand = " ".join(t.norm for t in src)
+    kinds = {"equal": "equal", "replace": "changed", "delete": "added", "insert": "missing"}
+    pieces: list[Piece] = []
+    prev_end: int | None = None
+    for seg in segments:
+        qstr = " ".join(t.norm for t in seg)
+        lo, hi = 0, len(src)
+        if len(qstr) <= len(cand):
+            al = fuzz.partial_ratio_alignment(qstr, cand)
+            slack = SLACK + len(seg) // 2
+            lo = max(0, _token_at(starts, al.dest_start) - slack)
+            hi = min(len(src), _token_at(starts, max(al.dest_end - 1, 0)) + 1 + slack)
+        window = src[lo:hi]
+        qn, wn = [t.norm for t in seg], [t.norm for t in window]
+        # (piece, first source index, end source index)
+        run: list[tuple[Piece, int, int]] = []
+        for tag, q0, q1, s0, s1 in _edge_shift(
+            [tuple(op) for op in Levenshtein.opcodes(qn, wn)], wn
+        ):
+            qs = " ".join(t.text for t in seg[q0:q1])
+            ss = " ".join(t.text for t in window[s0:s1])
+            run.append((Piece(kinds[tag], qs, ss), lo + s0, lo + s1))
+        # source words at the edges of the window are context, not omissions
+        while run and run[0][0].kind == "missing":
+            run.pop(0)
+        while run and run[-1][0].kind == "missing":
+            run.pop()
+        if not run:
+            continue
+        if prev_end is not None and run[0][1] > prev_end:
+            elided = " ".join(t.text for t in src[prev_end : run[0][1]])
+            pieces.append(Piece("elided", "", elided))
+        pieces.extend(p for p, _, _ in run)
+        prev_end = max(prev_end or 0, run[-1][2])
+    return pieces
+
+
+Op = tuple[str, int, int, int, int]  # tag, quotation lo/hi, source lo/hi
+
+
+def _edge_shift(ops: list[Op], src: list[str]) -> list[Op]:
+    """Move source-only words to the edges where an equal alignment allows it.
+
+    "the consequences" against "the scale and the consequences" aligns as equal "the", missing
+    "scale and the", equal "consequences" just as cheaply as missing "the scale and", equal "the
+    consequences"; the second reading leaves the extra words at the edge, where they are context.
+    Source-only words already at the edges are dropped.
+    """
+    while ops and ops[0][0] == "insert":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "insert":
+        ops = ops[:-1]
+    if len(ops) >= 2:
+        tag0, q0, q1, s0, s1 = ops[0]
+        tag1, _, _, t0, t1 = ops[1]
+        k = s1 - s0
+        if tag0 == "equal" and tag1 == "insert" and t1 - t0 >= k and src[t1 - k : t1] == src[s0:s1]:
+            rest = ops[2:]
+            merged: list[Op] = [("insert", q0, q0, s0, t1 - k), ("equal", q0, q1, t1 - k, t1)]
+            if rest and rest[0][0] == "equal":
+                _, _, r1, _, rs1 = rest[0]
+                merged[-1] = ("equal", q0, r1, t1 - k, rs1)
+                rest = rest[1:]
+            ops = merged + rest
+    if len(ops) >= 2:
+        tag0, q0, q1, s0, s1 = ops[-1]
+        tag1, _, _, t0, t1 = ops[-2]
+        k = s1 - s0
+        if tag0 == "equal" and tag1 == "insert" and t1 - t0 >= k and src[t0 : t0 + k] == src[s0:s1]:
+            head = ops[:-2]
+            tail: list[Op] = [("equal", q0, q1, t0, t0 + k), ("insert", q1, q1, t0 + k, s1)]
+            if head and head[-1][0] == "equal":
+                _, h0, _, hs0, _ = head[-1]
+                tail[0] = ("equal", h0, q1, hs0, t0 + k)
+                head = head[:-1]
+            ops = head + tail
+    return [op for op in ops if not (op[0] == "insert" and op in (ops[0], ops[-1]))]
+
+
+def _token_at(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def find(corpus_path: Path, quotation: str, limit: int = 5) -> list[Candidate]:
+    """Candidate sources of ``quotation``, best first, the first ``limit`` with differences."""
+    segments = _segments(quotation)
+    if not segments:
+        raise InputError("nothing to find: the quotation has no words")
+    seg_strings = [" ".join(t.norm for t in seg) for seg in segments]
+
+    def op(index: Index) -> list[Candidate]:
+        for _ in range(3):
+            found, files = _candidates(index, segments, seg_strings, limit)
+            if not index.refresh(files):
+                break
+        return found
+
+    return with_index(corpus_path, op)
+
+
+def _candidates(
+    index: Index, segments: list[list[Token]], seg_strings: list[str], limit: int
+) -> tuple[list[Candidate], list[str]]:
+    terms = _candidate_terms(index, segments)
+    if not terms:
+        return [], []
+    expression = " OR ".join(f'"{w}"' for w in terms)
+    rows = index.conn.execute(
+        "SELECT body, ref, docid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
+        (expression, CANDIDATES),
+    ).fetchall()
+    docs = index.docs_by_id(sorted({int(r[2]) for r in rows}))
+    scored: list[Candidate] = []
+    for body, ref, docid, rank in rows:
+        d = docs.get(int(docid))
+        if d is None or d.id is None:
+            continue
+        cand = " ".join(t.norm for t in source_tokens(body))
+        scored.append(
+            Candidate(
+                doc=d.id,
+                paragraph=str(ref),
+                score=round(_score(seg_strings, cand), 1),
+                title=d.title,
+                date=d.date_display,
+                text=str(body),
+                rank=float(rank),
+            )
+        )
+    scored.sort(key=lambda c: (-c.score, c.rank))
+    best = scored[:limit]
+    for c in best:
+        c.pieces = _align(segments, c.text)
+    file_of = {d.id: d.file for d in docs.values()}
+    return best, [file_of[c.doc] for c in best if c.doc in file_of]
