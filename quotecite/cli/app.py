@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from quotecite import __version__
-from quotecite.cli.commands import info, show
+from quotecite.cli.commands import find, index, info, search, show
 from quotecite.cli.commands import list as list_cmd
 from quotecite.cli.report import report
 from quotecite.errors import QuoteciteError
@@ -54,6 +54,9 @@ def _root(
 app.command("list")(list_cmd.cli)
 app.command("show")(show.cli)
 app.command("info")(info.cli)
+app.command("search")(search.cli)
+app.command("find")(find.cli)
+app.command("index")(index.cli)
 
 
 def main() -> None:

@@ -84,6 +84,13 @@ def main() -> None:
             if status is not None:
                 sys.stdout.flush()
                 sys.exit(status)
+        if args and args[0] in ("search", "find"):
+            from quotecite.search.lean import lean_main
+
+            status = lean_main(args[0], args[1:])
+            if status is not None:
+                sys.stdout.flush()
+                sys.exit(status)
         from quotecite.cli.app import main as full_main
 
         full_main()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotecite.errors import InputError
-from quotecite.search.index import Index
+from quotecite.search.index import Index, Progress
 from quotecite.search.lookup import with_index
 from quotecite.search.normalize import Token, fts_words, quotation_segments, source_tokens
 
@@ -28,6 +28,7 @@ CANDIDATES = 40  #: paragraphs FTS5 hands to the fuzzy scorer
 RARE_TERMS = 6  #: rarest quotation words ORed to pick candidates
 MAX_LOOKUPS = 16  #: words whose frequency is looked up (the longest ones)
 MAX_WORDS = 400  #: a longer quotation is matched on its first MAX_WORDS words
+MIN_SCORE = 50.0  #: candidates scoring less are not shown
 SLACK = 3  #: words of context either side of an aligned stretch
 
 STOPWORDS = frozenset(
@@ -218,7 +219,9 @@ def _token_at(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def find(corpus_path: Path, quotation: str, limit: int = 5) -> list[Candidate]:
+def find(
+    corpus_path: Path, quotation: str, limit: int = 5, progress: Progress | None = None
+) -> list[Candidate]:
     """Candidate sources of ``quotation``, best first, the first ``limit`` with differences."""
     segments = _segments(quotation)
     if not segments:
@@ -232,7 +235,7 @@ def find(corpus_path: Path, quotation: str, limit: int = 5) -> list[Candidate]:
                 break
         return found
 
-    return with_index(corpus_path, op)
+    return with_index(corpus_path, op, progress=progress)
 
 
 def _candidates(
@@ -264,6 +267,7 @@ def _candidates(
                 rank=float(rank),
             )
         )
+    scored = [c for c in scored if c.score >= MIN_SCORE]
     scored.sort(key=lambda c: (-c.score, c.rank))
     best = scored[:limit]
     for c in best:
