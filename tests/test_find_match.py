@@ -119,8 +119,14 @@ def test_added_word() -> None:
 
 
 def test_plain_output(qc: Any) -> None:
-    r = qc("find", "Stalin wanted spiritual autarchy, because only in those conditions could "
-           "Stalinism develop", "--plain", "--limit", "2")
+    r = qc(
+        "find",
+        "Stalin wanted spiritual autarchy, because only in those conditions could "
+        "Stalinism develop",
+        "--plain",
+        "--limit",
+        "2",
+    )
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
     assert lines[0].startswith(f"Best match: {DOC000} 3.2 (score ")

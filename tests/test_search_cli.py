@@ -56,10 +56,19 @@ def test_insensitive_to_case_accents_quotes(qc: Any) -> None:
 def ranked(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    write_doc(corpus, "a-1980", ["Walrus walrus walrus.", "The carpenter worked."], date="1980-03-01")
-    write_doc(corpus, "b-1985", ["One walrus among many other animals in a long list of words here."],
-              date="1985-07", acronym="RGANI")
-    write_doc(corpus, "c-1990", ["The walrus and the carpenter walked on.", "Oysters."], date="1990")
+    write_doc(
+        corpus, "a-1980", ["Walrus walrus walrus.", "The carpenter worked."], date="1980-03-01"
+    )
+    write_doc(
+        corpus,
+        "b-1985",
+        ["One walrus among many other animals in a long list of words here."],
+        date="1985-07",
+        acronym="RGANI",
+    )
+    write_doc(
+        corpus, "c-1990", ["The walrus and the carpenter walked on.", "Oysters."], date="1990"
+    )
     return corpus
 
 
@@ -105,9 +114,19 @@ def test_filter_errors(qc: Any, ranked: Path) -> None:
 @pytest.mark.parametrize(
     "query",
     [
-        'body:walrus', 'walrus"', "AND", "OR OR", "NOT walrus", "NEAR(walrus carpenter)",
-        "walrus\x00carpenter", "x" * 100_000, " ".join(["walrus"] * 5000), "'; DROP TABLE docs; --",
-        "*walrus", "((((walrus", "walrus)))))",
+        "body:walrus",
+        'walrus"',
+        "AND",
+        "OR OR",
+        "NOT walrus",
+        "NEAR(walrus carpenter)",
+        "walrus\x00carpenter",
+        "x" * 100_000,
+        " ".join(["walrus"] * 5000),
+        "'; DROP TABLE docs; --",
+        "*walrus",
+        "((((walrus",
+        "walrus)))))",
     ],
 )
 def test_hostile_queries(qc: Any, ranked: Path, query: str) -> None:
@@ -138,8 +157,14 @@ def test_index_command(qc: Any, ranked: Path) -> None:
     )
     r = qc("index", "--corpus", str(ranked), "--json")
     assert json.loads(r.stdout) == {
-        "files": 3, "added": 0, "updated": 0, "removed": 0, "unchanged": 3,
-        "documents": 3, "paragraphs": 5, "errors": [],
+        "files": 3,
+        "added": 0,
+        "updated": 0,
+        "removed": 0,
+        "unchanged": 3,
+        "documents": 3,
+        "paragraphs": 5,
+        "errors": [],
     }
     r = qc("index", "--rebuild", "--corpus", str(ranked))
     assert r.stdout.startswith("3 files: 3 added,")
@@ -155,7 +180,9 @@ def test_index_command(qc: Any, ranked: Path) -> None:
         ["find", "the power of our example", "--plain", "--limit=2"],
     ],
 )
-def test_lean_path_matches_full_cli(qc: Any, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lean_path_matches_full_cli(
+    qc: Any, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("QUOTECITE_CORPUS", str(SHIPPED_CORPUS))
     full = qc(*args)
     out = io.StringIO()

@@ -16,8 +16,14 @@ from quotecite.search.index import index_path, open_index
 from quotecite.search.lookup import search, with_index
 
 
-def write_doc(corpus: Path, doc_id: str, paragraphs: list[str], date: str = "1986-06-26",
-              acronym: str = "GARF", atomic: bool = True) -> Path:
+def write_doc(
+    corpus: Path,
+    doc_id: str,
+    paragraphs: list[str],
+    date: str = "1986-06-26",
+    acronym: str = "GARF",
+    atomic: bool = True,
+) -> Path:
     body = "\n".join(f"¶ {k}\n{text}\n" for k, text in enumerate(paragraphs, start=1))
     text = (
         f'+++\nid = "{doc_id}"\ntitle = "Title of {doc_id}"\nissued = "{date}"\n\n'
@@ -163,7 +169,9 @@ def test_concurrent_indexing_processes(tmp_path: Path) -> None:
         write_doc(corpus, f"d{k:03d}", [f"unique{k} shared words", f"second {k}"])
     env = dict(os.environ)
     procs = [
-        subprocess.Popen([sys.executable, "-c", WORKER, str(corpus)], env=env, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(corpus)], env=env, stderr=subprocess.PIPE
+        )
         for _ in range(3)
     ]
     for p in procs:

@@ -61,12 +61,12 @@ def test_invalid_syntax_is_plain_words(text: str, words: tuple[str, ...]) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        'body:autarchy',
-        'NEAR(spiritual autarchy, 2)',
-        '^spiritual',
-        '+autarchy',
+        "body:autarchy",
+        "NEAR(spiritual autarchy, 2)",
+        "^spiritual",
+        "+autarchy",
         '"a" "b" " "',
-        '{body ref}: x',
+        "{body ref}: x",
         "x\x00y",
         "'; DROP TABLE docs; --",
         '"""',
@@ -94,7 +94,9 @@ def test_very_long_input_is_capped() -> None:
 
 def _check_runs(expression: str) -> None:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute(
+        "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2')"
+    )
     conn.execute("INSERT INTO t VALUES('spiritual autarchy and more')")
     if expression:
         conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()

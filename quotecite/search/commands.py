@@ -156,7 +156,10 @@ def output_find(
 
     if mode is Mode.JSON:
         write_json(
-            [render.candidate_json(c, citation_for(corpus, c.citation_ref, style)) for c in candidates]
+            [
+                render.candidate_json(c, citation_for(corpus, c.citation_ref, style))
+                for c in candidates
+            ]
         )
         return
     if not candidates:

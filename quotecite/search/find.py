@@ -32,13 +32,20 @@ MIN_SCORE = 50.0  #: candidates scoring less are not shown
 SLACK = 3  #: words of context either side of an aligned stretch
 
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself""".split()
+    {
+        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any",
+        "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+        "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
+        "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+        "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into",
+        "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
+        "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+        "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such",
+        "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there",
+        "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+        "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why", "will", "with", "would", "you", "your", "yours", "yourself",
+    }
 )
 
 
@@ -143,6 +150,7 @@ def _align(segments: list[list[Token]], text: str) -> list[Piece]:
         lo, hi = 0, len(src)
         if len(qstr) <= len(cand):
             al = fuzz.partial_ratio_alignment(qstr, cand)
+            assert al is not None
             slack = SLACK + len(seg) // 2
             lo = max(0, _token_at(starts, al.dest_start) - slack)
             hi = min(len(src), _token_at(starts, max(al.dest_end - 1, 0)) + 1 + slack)
@@ -150,9 +158,9 @@ def _align(segments: list[list[Token]], text: str) -> list[Piece]:
         qn, wn = [t.norm for t in seg], [t.norm for t in window]
         # (piece, first source index, end source index)
         run: list[tuple[Piece, int, int]] = []
-        for tag, q0, q1, s0, s1 in _edge_shift(
-            [tuple(op) for op in Levenshtein.opcodes(qn, wn)], wn
-        ):
+        opcodes = Levenshtein.opcodes(qn, wn)
+        ops = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in opcodes]
+        for tag, q0, q1, s0, s1 in _edge_shift(ops, wn):
             qs = " ".join(t.text for t in seg[q0:q1])
             ss = " ".join(t.text for t in window[s0:s1])
             run.append((Piece(kinds[tag], qs, ss), lo + s0, lo + s1))

@@ -114,9 +114,7 @@ def _filter_sql(index: Index, filters: Filters) -> tuple[str, list[object]]:
         ranges = index.pid_ranges("id = ?", [doc_id])
         if not ranges:
             return " AND 0", []
-        clauses.append(
-            "(" + " OR ".join("rowid BETWEEN ? AND ?" for _ in ranges) + ")"
-        )
+        clauses.append("(" + " OR ".join("rowid BETWEEN ? AND ?" for _ in ranges) + ")")
         args.extend(x for r in ranges for x in r)
     doc_where: list[str] = []
     doc_args: list[object] = []

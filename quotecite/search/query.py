@@ -19,7 +19,9 @@ from quotecite.search.normalize import fts_words
 
 MAX_TERMS = 64  #: more words than this are dropped (each costs a doclist merge)
 _OPERATORS = ("AND", "OR", "NOT")
-_LEX = re.compile(r'"(?P<phrase>[^"]*)(?P<close>"?)(?P<pstar>\*?)|(?P<paren>[()])|(?P<chunk>[^\s"()]+)')
+_LEX = re.compile(
+    r'"(?P<phrase>[^"]*)(?P<close>"?)(?P<pstar>\*?)|(?P<paren>[()])|(?P<chunk>[^\s"()]+)'
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,11 +197,11 @@ def find_view(candidates: list[Candidate], citation: str | None) -> RenderableTy
         parts.append(Text(""))
         parts.append(Text("Other candidates", style="bold"))
         for k, c in enumerate(candidates[1:], start=2):
-            row = Text(f"  {k}. ")
-            row.append(f"{c.doc} {c.paragraph}", style="cyan")
-            row.append(f"  {c.score:.1f}  ", style="dim")
-            row.append(safe(c.title))
-            parts.append(row)
+            other = Text(f"  {k}. ")
+            other.append(f"{c.doc} {c.paragraph}", style="cyan")
+            other.append(f"  {c.score:.1f}  ", style="dim")
+            other.append(safe(c.title))
+            parts.append(other)
     return Group(*parts)
 
 

@@ -168,7 +168,9 @@ def main(full: bool) -> None:
     )
     best = json.loads(found.stdout)[0]
     ok = (best["doc"], best["paragraph"]) == (f"doc-{docs // 4:06d}", "6")
-    results["find 20-word quotation"] = median_time([*qc, "find", quote, "--plain"], repeat=9, env=env)
+    results["find 20-word quotation"] = median_time(
+        [*qc, "find", quote, "--plain"], repeat=9, env=env
+    )
     for label, seconds in results.items():
         row(label, seconds)
     print(f"  find's best hit is the source: {ok} (score {best['score']})")
@@ -188,7 +190,9 @@ def main(full: bool) -> None:
         ("index (nothing changed)", [*qc, "index"]),
     ):
         print(f"    {label:<46} {peak_rss_mb(cmd, env=env):8.1f} MB", flush=True)
-    rebuild_env = env_with(QUOTECITE_CACHE_DIR=str(base / "cache-rss"), QUOTECITE_CORPUS=str(corpus))
+    rebuild_env = env_with(
+        QUOTECITE_CACHE_DIR=str(base / "cache-rss"), QUOTECITE_CORPUS=str(corpus)
+    )
     shutil.rmtree(base / "cache-rss", ignore_errors=True)
     print(f"    {'index build':<46} {peak_rss_mb([*qc, 'index'], env=rebuild_env):8.1f} MB")
     shutil.rmtree(base / "cache-rss", ignore_errors=True)

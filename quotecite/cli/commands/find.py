@@ -20,7 +20,9 @@ def cli(
             show_default=False,
         ),
     ],
-    style: Annotated[str, typer.Option("--style", help="Citation style for the best match.")] = "chicago",
+    style: Annotated[
+        str, typer.Option("--style", help="Citation style for the best match.")
+    ] = "chicago",
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most N candidates.")] = 5,
     corpus: CorpusOption = None,
     json_out: JsonOption = False,

@@ -22,19 +22,33 @@ def cli(
     ],
     doc: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time
-        typer.Option("--doc", help="Only this document (id, alias or unique id prefix).", show_default=False),
+        typer.Option(
+            "--doc", help="Only this document (id, alias or unique id prefix).", show_default=False
+        ),
     ] = None,
     date_from: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--from", help="Only documents dated on or after DATE (YYYY[-MM[-DD]]).", show_default=False),
+        typer.Option(
+            "--from",
+            help="Only documents dated on or after DATE (YYYY[-MM[-DD]]).",
+            show_default=False,
+        ),
     ] = None,
     date_to: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--to", help="Only documents dated on or before DATE (YYYY[-MM[-DD]]).", show_default=False),
+        typer.Option(
+            "--to",
+            help="Only documents dated on or before DATE (YYYY[-MM[-DD]]).",
+            show_default=False,
+        ),
     ] = None,
     archive: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--archive", help="Only documents held by this archive (acronym: GARF).", show_default=False),
+        typer.Option(
+            "--archive",
+            help="Only documents held by this archive (acronym: GARF).",
+            show_default=False,
+        ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most N hits.")] = 20,
     corpus: CorpusOption = None,
