@@ -55,3 +55,12 @@ def qc(runner: CliRunner) -> object:
         return Result(r.exit_code, r.stdout, r.stderr)
 
     return invoke
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the expected outputs under tests/golden/ (review the diff by eye)",
+    )

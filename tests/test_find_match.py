@@ -164,15 +164,15 @@ def test_hostile_quotations(qc: Any) -> None:
     assert (r.exit_code, r.stdout) == (0, "[]\n")
 
 
-def test_citation_comes_from_citing(qc: Any) -> None:
-    r = qc("find", P16, "--json")
-    citation = json.loads(r.stdout)[0]["citation"]
-    try:
-        import quotecite.citing  # noqa: F401
-    except ModuleNotFoundError:
-        assert citation is None  # wired, awaiting quotecite.citing
-    else:
-        assert isinstance(citation, str) and "16" in citation
+def test_citation_is_the_cite_commands(qc: Any) -> None:
+    found = json.loads(qc("find", P16, "--json").stdout)
+    cite = qc("cite", f"{DOC001} 16", "--json")
+    assert cite.exit_code == 0, cite.stderr
+    expected = json.loads(cite.stdout)["citation"]
+    assert found[0]["citation"] == expected
+    assert "16" in found[0]["citation"]
+    plain = qc("find", P16, "--plain").stdout.splitlines()
+    assert plain[3:5] == ["Citation:", f"  {expected}"]
 
 
 def test_find_in_other_corpus(tmp_path: Path) -> None:

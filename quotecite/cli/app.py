@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from quotecite import __version__
-from quotecite.cli.commands import find, index, info, search, show
+from quotecite.cli.commands import bib, cite, export, find, index, info, search, show, styles
 from quotecite.cli.commands import list as list_cmd
 from quotecite.cli.report import report
 from quotecite.errors import QuoteciteError
@@ -57,6 +57,10 @@ app.command("info")(info.cli)
 app.command("search")(search.cli)
 app.command("find")(find.cli)
 app.command("index")(index.cli)
+app.command("cite")(cite.cli)
+app.command("bib")(bib.cli)
+app.command("export")(export.cli)
+app.command("styles")(styles.cli)
 
 
 def main() -> None:

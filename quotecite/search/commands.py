@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -125,18 +124,21 @@ def output_search(hits: list[Hit], mode: Mode) -> None:
 # ------------------------------------------------------------------------------------ find
 
 
-def citation_for(corpus: Path | None, ref: str, style: str) -> str | None:
-    """The full note for ``ref`` from quotecite.citing (None until that module is present)."""
-    try:
-        citing = importlib.import_module("quotecite.citing")
-    except ModuleNotFoundError as exc:
-        if exc.name != "quotecite.citing":
-            raise
-        return None
-    from quotecite.corpus import Corpus
+def citation_for(corpus: Path | None, ref: str, style: str) -> str:
+    """The full note for ``ref``, as ``quotecite cite`` gives it.
 
-    passage = Corpus(corpus).passage(ref)
-    return str(citing.cite_passage(passage, style=style, fmt="text").citation)
+    ``cite`` passes the whole corpus as the bibliography in play (for disambiguation), which
+    reads every document; in a corpus of more than FULL_SCAN_LIMIT files that would cost minutes,
+    so there the passage's document alone is cited.
+    """
+    from quotecite import citing
+    from quotecite.corpus import Corpus
+    from quotecite.search.index import FULL_SCAN_LIMIT
+
+    lib = Corpus(corpus_path(corpus))
+    passage = lib.passage(ref)
+    small = len(lib.files()) <= FULL_SCAN_LIMIT
+    return citing.cite_passage(passage, style, "text", corpus=lib if small else None).citation
 
 
 def run_find(

@@ -86,7 +86,7 @@ def hits_view(hits: list[Hit]) -> RenderableType:
 # ------------------------------------------------------------------------------------ find
 
 
-def candidate_json(c: Candidate, citation: str | None) -> dict[str, Any]:
+def candidate_json(c: Candidate, citation: str) -> dict[str, Any]:
     return {
         "doc": c.doc,
         "paragraph": c.paragraph,
@@ -134,14 +134,14 @@ def difference_lines(c: Candidate) -> list[str]:
     return [safe(x) for x in lines]
 
 
-def render_find(candidates: list[Candidate], citation: str | None) -> str:
+def render_find(candidates: list[Candidate], citation: str) -> str:
     best = candidates[0]
     lines = [
         f"Best match: {best.doc} {best.paragraph} (score {best.score:.1f})",
         safe(f"{best.title}, {best.date or 'undated'}"),
         "",
         "Citation:",
-        f"  {safe(citation)}" if citation else "  (citation not available)",
+        f"  {safe(citation)}",
         "",
     ]
     if best.differences:
@@ -159,7 +159,7 @@ def render_find(candidates: list[Candidate], citation: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def find_view(candidates: list[Candidate], citation: str | None) -> RenderableType:
+def find_view(candidates: list[Candidate], citation: str) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
@@ -172,7 +172,7 @@ def find_view(candidates: list[Candidate], citation: str | None) -> RenderableTy
     parts.append(Text(safe(f"{best.title}, {best.date or 'undated'}"), style="dim"))
     parts.append(Text(""))
     parts.append(Text("Citation", style="bold"))
-    parts.append(Text("  " + (safe(citation) if citation else "(citation not available)")))
+    parts.append(Text("  " + safe(citation)))
     parts.append(Text(""))
     if best.differences:
         parts.append(Text("Differences from the source (quotation → source)", style="bold"))
