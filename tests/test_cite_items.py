@@ -53,7 +53,7 @@ def test_item_ids_with_colons_and_spaces(qc: Any, tmp_path: Path) -> None:
 def test_first_cite_and_bibliography_match_citeproc_js() -> None:
     """The product path (candidates in play, filler note) against citeproc-js on the development
     set. A ratchet: raise MATCHED as the engine improves; it must never fall."""
-    matched = 232
+    matched = 284  # of 288 (first cite + bibliography entry, 4 styles × 36 items)
     items = json.loads(DEV_ITEMS.read_text())
     goldens = json.loads(DEV_GOLDENS.read_text())["styles"]
     ok = 0
