@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -202,71 +201,89 @@ class Index:
 
     def sync(self, full: bool = False, progress: Progress | None = None) -> SyncReport:
         """Bring the index up to date: ``full`` stats every file; otherwise see the module doc."""
-        values = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
-        small = int(values.get("files", "0")) <= FULL_SCAN_LIMIT
-        if full or small or "listing" not in values:
+        values = dict(
+            self.conn.execute(
+                "SELECT key, value FROM meta WHERE key IN ('dir_stamp', 'files')"
+            ).fetchall()
+        )
+        if full or int(values.get("files", "0")) <= FULL_SCAN_LIMIT:
             return self._scan(progress, stat_all=True)
         if values.get("dir_stamp") == self._dir_stamp():
             return SyncReport()
-        return self._scan(progress, stat_all=False, listing=values["listing"])
+        return self._scan(progress, stat_all=False)
 
-    def _scan(
-        self, progress: Progress | None, stat_all: bool, listing: str | None = None
-    ) -> SyncReport:
+    def _listing(self) -> dict[str, int] | None:
+        """File name → inode number at the last scan (None when not recorded or unreadable)."""
+        from array import array
+
+        rows = dict(
+            self.conn.execute(
+                "SELECT key, value FROM meta WHERE key IN ('names', 'inodes')"
+            ).fetchall()
+        )
+        names, blob = rows.get("names"), rows.get("inodes")
+        if not isinstance(names, str) or not isinstance(blob, bytes):
+            return None
+        inodes = array("Q")
+        try:
+            inodes.frombytes(blob)
+        except ValueError:
+            return None
+        split = names.split("\0") if names else []
+        return dict(zip(split, inodes, strict=True)) if len(split) == len(inodes) else None
+
+    def _scan(self, progress: Progress | None, stat_all: bool) -> SyncReport:
         """List the corpus; stat every file (``stat_all``) or only those whose inode changed."""
+        import stat as stat_mod
+        from array import array
+
         dir_stamp = self._dir_stamp()  # before listing: a change during the scan shows next time
-        now: dict[str, int] = {}
-        with os.scandir(self.corpus_path) as it:
-            for entry in it:
-                name = entry.name
-                if name[-3:] != SUFFIX or name[0] == ".":
-                    continue
-                try:
-                    if entry.is_file():
-                        now[name] = entry.inode()
-                except OSError:
-                    continue
-        old: dict[str, int] | None = None
-        if listing is not None:
-            with contextlib.suppress(ValueError, TypeError):
-                loaded = json.loads(listing)
-                old = loaded if isinstance(loaded, dict) else None
+        root = str(self.corpus_path)
+        with os.scandir(root) as it:
+            now = {
+                e.name: e.inode() for e in it if e.name.endswith(SUFFIX) and e.name[0] != "."
+            }
+        old = self._listing()
         if old is None or stat_all:
             suspects = list(now)
             stored = {
                 file: _Stamp(size, mtime)
                 for file, size, mtime in self.conn.execute("SELECT file, size, mtime_ns FROM docs")
             }
-            gone = sorted(set(stored) - set(now))
         else:
-            suspects = [n for n, ino in now.items() if old.get(n) != ino]
-            gone = sorted(n for n in old if n not in now)
+            suspects = [name for name, _ in now.items() - old.items()]
             stored = self._stamps(suspects)
-        report = SyncReport(scanned=True, files=len(now))
         todo: list[tuple[str, _Stamp]] = []
+        join = os.path.join
         for name in suspects:
             try:
-                st = os.stat(self.corpus_path / name)
+                st = os.stat(join(root, name))
             except OSError:
+                del now[name]
+                continue
+            if not stat_mod.S_ISREG(st.st_mode):
+                del now[name]
                 continue
             stamp = _Stamp(st.st_size, st.st_mtime_ns)
             if stored.get(name) != stamp:
                 todo.append((name, stamp))
+        if old is None or stat_all:
+            gone = sorted(stored.keys() - now.keys())
+        else:
+            gone = sorted(old.keys() - now.keys())
+        report = SyncReport(scanned=True, files=len(now))
         if gone:
             with _transaction(self.conn):
                 for name in gone:
                     report.removed += int(self._delete_doc(name))
         todo.sort()
         self.update_files(todo, stored, report, progress)
+        rows: list[tuple[str, object]] = [("dir_stamp", dir_stamp), ("files", str(len(now)))]
+        if now != old:
+            rows.append(("names", "\0".join(now)))
+            rows.append(("inodes", array("Q", now.values()).tobytes()))
         with _transaction(self.conn):
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO meta VALUES(?, ?)",
-                [
-                    ("dir_stamp", dir_stamp),
-                    ("files", str(len(now))),
-                    ("listing", json.dumps(now, separators=(",", ":"))),
-                ],
-            )
+            self.conn.executemany("INSERT OR REPLACE INTO meta VALUES(?, ?)", rows)
         return report
 
     def _stamps(self, files: list[str]) -> dict[str, _Stamp]:

@@ -23,7 +23,15 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import env_with, median_time, peak_rss_mb, quotecite_command, row, scratch
+from bench.common import (
+    bare_python,
+    env_with,
+    median_time,
+    peak_rss_mb,
+    quotecite_command,
+    row,
+    scratch,
+)
 
 GENERATOR_VERSION = "2"
 PARAGRAPHS = 10
@@ -171,8 +179,10 @@ def main(full: bool) -> None:
     results["find 20-word quotation"] = median_time(
         [*qc, "find", quote, "--plain"], repeat=9, env=env
     )
+    base = bare_python()
+    row("bare python start-up (machine load gauge)", base)
     for label, seconds in results.items():
-        row(label, seconds)
+        row(label, seconds, base)
     print(f"  find's best hit is the source: {ok} (score {best['score']})")
 
     rg = shutil.which("rg")
