@@ -191,3 +191,26 @@ def test_lean_path_matches_full_cli(
         status = lean_main(args[0], args[1:])
     assert status == full.exit_code == 0
     assert out.getvalue() == full.stdout
+
+
+def test_index_progress_bar_on_stderr(
+    qc: Any, ranked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotecite.search import commands
+
+    monkeypatch.setattr(commands, "PROGRESS_MIN", 1)
+    r = qc("index", "--corpus", str(ranked), "--json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["added"] == 3  # stdout stays pure data
+    assert r.stderr == ""  # not a terminal: no bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    with commands.ProgressBar() as bar:
+        bar(500, 1000)
+        bar(1000, 1000)
+    assert "Indexing corpus" in err.getvalue()

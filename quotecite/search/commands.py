@@ -23,7 +23,7 @@ PROGRESS_MIN = 1000  #: show a progress bar when at least this many files are to
 
 
 class ProgressBar:
-    """A progress callback that shows a rich bar on stderr once the work is large enough."""
+    """A progress callback: a rich bar on stderr, when it is a terminal and the work is large."""
 
     def __init__(self, label: str = "Indexing corpus") -> None:
         self.label = label
@@ -31,7 +31,7 @@ class ProgressBar:
         self.task: Any = None
 
     def __call__(self, done: int, total: int) -> None:
-        if total < PROGRESS_MIN:
+        if total < PROGRESS_MIN or not sys.stderr.isatty():
             return
         if self.bar is None:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -44,7 +44,7 @@ class ProgressBar:
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
                 console=console(stderr=True),
-                transient=True,
+                transient=False,
             )
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)

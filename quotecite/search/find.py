@@ -2,7 +2,7 @@
 
 1. The quotation is folded (case, accents, quote marks, hyphenation; see normalize) and split at
    ellipses; bracketed insertions (``[the USSR]``) are dropped as the quoter's own words.
-2. Candidates: the index's rarest words of the quotation (document frequencies from fts5vocab,
+2. Candidates: the index's rarest words of the quotation (paragraph counts capped at FREQ_CAP,
    common English words left out) are ORed and the best BM25 matches taken. Words the quotation
    got wrong simply do not occur, so a few changed words do not lose the source.
 3. Each candidate (sub-)paragraph is scored 0–100 with rapidfuzz's ``partial_ratio`` of each
@@ -27,6 +27,7 @@ from quotecite.search.normalize import Token, fts_words, quotation_segments, sou
 CANDIDATES = 40  #: paragraphs FTS5 hands to the fuzzy scorer
 RARE_TERMS = 6  #: rarest quotation words ORed to pick candidates
 MAX_LOOKUPS = 16  #: words whose frequency is looked up (the longest ones)
+FREQ_CAP = 1000  #: frequencies are counted up to this many paragraphs
 MAX_WORDS = 400  #: a longer quotation is matched on its first MAX_WORDS words
 MIN_SCORE = 50.0  #: candidates scoring less are not shown
 SLACK = 3  #: words of context either side of an aligned stretch
@@ -100,19 +101,34 @@ def _segments(quotation: str) -> list[list[Token]]:
     return out
 
 
-def _candidate_terms(index: Index, segments: list[list[Token]]) -> list[str]:
+def _candidate_expression(index: Index, segments: list[list[Token]]) -> str | None:
+    """The FTS5 expression that picks candidates; None when no word occurs in the corpus.
+
+    Each content word's frequency is probed with a capped count (``FREQ_CAP`` rows at most, so
+    a common word costs no more than a rare one). Usually some words are rare: their OR picks
+    the candidates. When nearly all are common, any two of the four least common must occur
+    together, which still tolerates one wrong word.
+    """
     words = list(dict.fromkeys(w for seg in segments for t in seg for w in fts_words(t.text)))
     content = [w for w in words if w not in STOPWORDS and len(w) > 1] or words
     content.sort(key=len, reverse=True)
-    content = content[:MAX_LOOKUPS]
-    conn = index.conn
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, 'row')")
     freq: dict[str, int] = {}
-    for w in content:
-        row = conn.execute("SELECT doc FROM temp.vocab WHERE term = ?", (w,)).fetchone()
-        if row and row[0]:
-            freq[w] = int(row[0])
-    return sorted(freq, key=lambda w: (freq[w], w))[:RARE_TERMS]
+    for w in content[:MAX_LOOKUPS]:
+        (count,) = index.conn.execute(
+            "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
+            (f'"{w}"', FREQ_CAP),
+        ).fetchone()
+        if count:
+            freq[w] = int(count)
+    ranked = sorted(freq, key=lambda w: (freq[w], w))
+    if not ranked:
+        return None
+    rare = [w for w in ranked if freq[w] < FREQ_CAP][:RARE_TERMS]
+    if len(rare) >= 2 or len(ranked) == 1:
+        return " OR ".join(f'"{w}"' for w in (rare or ranked))
+    few = ranked[:4]
+    pairs = [f'("{a}" AND "{b}")' for i, a in enumerate(few) for b in few[i + 1 :]]
+    return " OR ".join(pairs)
 
 
 def _score(seg_strings: list[str], cand: str) -> float:
@@ -249,10 +265,9 @@ def find(
 def _candidates(
     index: Index, segments: list[list[Token]], seg_strings: list[str], limit: int
 ) -> tuple[list[Candidate], list[str]]:
-    terms = _candidate_terms(index, segments)
-    if not terms:
+    expression = _candidate_expression(index, segments)
+    if expression is None:
         return [], []
-    expression = " OR ".join(f'"{w}"' for w in terms)
     rows = index.conn.execute(
         "SELECT body, ref, docid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
         (expression, CANDIDATES),
