@@ -16,8 +16,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from quotecite.errors import InputError
 from quotecite.search.index import Index, Progress
@@ -50,8 +50,7 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Difference:
+class Difference(NamedTuple):
     kind: str  #: changed | missing | added | elided
     quotation: str  #: the quotation's words ("" for missing/elided)
     source: str  #: the source's words ("" for added)
@@ -60,8 +59,7 @@ class Difference:
         return {"kind": self.kind, "quotation": self.quotation, "source": self.source}
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A run of the word-by-word comparison: ``kind`` is equal or a Difference kind."""
 
     kind: str
@@ -69,16 +67,30 @@ class Piece:
     source: str
 
 
-@dataclass
 class Candidate:
-    doc: str
-    paragraph: str
-    score: float  #: 0–100
-    title: str
-    date: str
-    text: str  #: the whole (sub-)paragraph
-    rank: float = 0.0  #: BM25 of the candidate query, for ties
-    pieces: list[Piece] = field(default_factory=list)
+    """A candidate source: ``score`` 0–100, ``text`` the whole (sub-)paragraph, ``rank`` its BM25
+    in the candidate query (for ties), ``pieces`` the word-by-word comparison (best ones only)."""
+
+    __slots__ = ("date", "doc", "paragraph", "pieces", "rank", "score", "text", "title")
+
+    def __init__(
+        self,
+        doc: str,
+        paragraph: str,
+        score: float,
+        title: str,
+        date: str,
+        text: str,
+        rank: float = 0.0,
+    ) -> None:
+        self.doc = doc
+        self.paragraph = paragraph
+        self.score = score
+        self.title = title
+        self.date = date
+        self.text = text
+        self.rank = rank
+        self.pieces: list[Piece] = []
 
     @property
     def citation_ref(self) -> str:

@@ -37,12 +37,11 @@ and rebuilt without being asked.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from quotecite.fsutil import cache_dir, corpus_key
 
@@ -97,25 +96,24 @@ def index_path(corpus_path: Path) -> Path:
     return cache_dir() / f"search-{corpus_key(corpus_path)}.sqlite3"
 
 
-@dataclass
 class SyncReport:
-    """What a scan found and did."""
+    """What a scan found and did (``touched``: stamp changed, content did not)."""
 
-    scanned: bool = False
-    files: int = 0
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    touched: int = 0  #: stamp changed, content did not
-    errors: list[tuple[str, str]] = field(default_factory=list)  #: (file, message)
+    def __init__(self, scanned: bool = False, files: int = 0) -> None:
+        self.scanned = scanned
+        self.files = files
+        self.added = 0
+        self.updated = 0
+        self.removed = 0
+        self.touched = 0
+        self.errors: list[tuple[str, str]] = []  #: (file, message)
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
 
 
-@dataclass(frozen=True, slots=True)
-class DocRow:
+class DocRow(NamedTuple):
     """What the index knows of one document, for showing and citing hits."""
 
     docid: int
@@ -129,8 +127,7 @@ class DocRow:
     mtime_ns: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Stamp:
+class _Stamp(NamedTuple):
     size: int
     mtime_ns: int
 
@@ -354,6 +351,8 @@ class Index:
     # ---------------------------------------------------------------- writing one document
     def _prepare(self, name: str, stamp: _Stamp) -> _Prepared | None:
         """Read, hash and parse a file outside any transaction; None if it vanished."""
+        import hashlib
+
         from quotecite import corpusfile
         from quotecite.errors import CorpusError
 
@@ -469,21 +468,23 @@ class Index:
         return [(int(a), int(b)) for a, b in rows]
 
 
-@dataclass
 class _Prepared:
-    file: str
-    stamp: _Stamp
-    hash: str
-    error: str | None = None
-    id: str | None = None
-    aliases: str = ""
-    title: str = ""
-    date: str = ""
-    date_display: str = ""
-    date_lo: str | None = None
-    date_hi: str | None = None
-    archive: str = ""
-    parts: list[tuple[str, str]] = field(default_factory=list)  #: (ref, text)
+    """A file read, hashed and parsed, ready to be written."""
+
+    def __init__(self, file: str, stamp: _Stamp, hash: str) -> None:
+        self.file = file
+        self.stamp = stamp
+        self.hash = hash
+        self.error: str | None = None
+        self.id: str | None = None
+        self.aliases = ""
+        self.title = ""
+        self.date = ""
+        self.date_display = ""
+        self.date_lo: str | None = None
+        self.date_hi: str | None = None
+        self.archive = ""
+        self.parts: list[tuple[str, str]] = []  #: (ref, text)
 
     def fill(self, doc: object) -> None:
         from quotecite.model import Document

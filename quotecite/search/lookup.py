@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from quotecite.errors import AmbiguousDocument, DocumentNotFound, InputError, SearchIndexError
 from quotecite.search.index import Index, Progress, SyncReport, is_corrupt, open_index
@@ -20,8 +19,7 @@ HL_CLOSE = "\ue001"
 SNIPPET_TOKENS = 24
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
+class Filters(NamedTuple):
     doc: str | None = None  #: document id, alias or id prefix
     date_from: str | None = None  #: EDTF date: documents that may be dated on or after it
     date_to: str | None = None  #: EDTF date: documents that may be dated on or before it
@@ -32,8 +30,7 @@ class Filters:
         return not (self.doc or self.date_from or self.date_to or self.archive)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     doc: str
     paragraph: str  #: "16", or "3.2" for sub-paragraph 2 of a numbered section
     score: float  #: BM25, larger is better

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # letters and digits, with apostrophes allowed inside a word (Chernyaev’s, don't)
 _APOSTROPHES = "'’ʼ‘`´"
@@ -51,8 +51,7 @@ def fts_words(text: str) -> list[str]:
     return [fold(w) for w in _FTS_WORD.findall(_INVISIBLE.sub(" ", text))]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of a text: ``norm`` is what is compared, ``text`` what is shown."""
 
     norm: str

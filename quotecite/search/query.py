@@ -13,7 +13,7 @@ does not parse under the rules above (an unclosed quote, ``AND`` with nothing af
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotecite.search.normalize import fts_words
 
@@ -24,8 +24,7 @@ _LEX = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     """``expression`` goes to FTS5 MATCH; ``words`` are the folded search words."""
 
     expression: str
