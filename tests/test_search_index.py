@@ -184,3 +184,14 @@ def test_concurrent_indexing_processes(tmp_path: Path) -> None:
     assert (docs, rows) == (300, 600)
     assert refs(corpus, "unique123") == ["d123 1"]
     assert len(search(corpus, "shared", limit=1000)) == 300
+
+
+def test_rejected_expression_falls_back_to_plain_words(
+    small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotecite.search import lookup
+    from quotecite.search.query import Query
+
+    broken = Query('"cabbages" AND', ("cabbages",), plain=False)
+    monkeypatch.setattr(lookup, "parse_query", lambda text: broken)
+    assert sorted(refs(small, "cabbages")) == ["alpha 1", "beta 1"]

@@ -9,7 +9,7 @@ from typing import NamedTuple, TypeVar
 
 from quotecite.errors import AmbiguousDocument, DocumentNotFound, InputError, SearchIndexError
 from quotecite.search.index import Index, Progress, SyncReport, is_corrupt, open_index
-from quotecite.search.query import Query, parse_query
+from quotecite.search.query import Query, parse_query, plain_query
 
 T = TypeVar("T")
 
@@ -173,8 +173,16 @@ def search(
     filt = filters or Filters()
 
     def op(index: Index) -> list[Hit]:
+        nonlocal query
         for _ in range(3):
-            hits = _run(index, query, filt, limit)
+            try:
+                hits = _run(index, query, filt, limit)
+            except sqlite3.OperationalError as exc:
+                if "fts5" not in str(exc) or query.plain:
+                    raise
+                # belt and braces: the parser emits only valid expressions
+                query = plain_query(text)
+                hits = _run(index, query, filt, limit)
             # a hit's file edited in place since the last scan: re-index it and search again
             if not index.refresh([h.file for h in hits]):
                 break
