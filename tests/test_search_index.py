@@ -85,6 +85,12 @@ def test_large_corpus_uses_directory_listing(small: Path, monkeypatch: pytest.Mo
     assert refs(small, "turnips") == ["gamma 1"]
     write_doc(small, "gamma", ["Parsnips."])  # replaced by rename: new inode
     assert refs(small, "parsnips") == ["gamma 1"]
+    write_doc(small, "delta", ["Parsnips again."])
+    (small / "delta.md").unlink()  # added and removed between two searches
+    (small / "gamma.md").rename(small / "epsilon.md")  # renamed: the old name is gone
+    assert [(h.citation_ref, h.file) for h in search(small, "parsnips")] == [
+        ("gamma 1", "epsilon.md")
+    ]
     # edited in place: a hit's file is re-checked, so a stale hit is never shown
     write_doc(small, "alpha", ["No vegetables here."], atomic=False)
     assert refs(small, "cabbages") == ["beta 1"]

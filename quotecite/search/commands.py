@@ -133,11 +133,15 @@ def citation_for(corpus: Path | None, ref: str, style: str) -> str:
     """
     from quotecite import citing
     from quotecite.corpus import Corpus
-    from quotecite.search.index import FULL_SCAN_LIMIT
+    from quotecite.search.index import FULL_SCAN_LIMIT, open_index
 
     lib = Corpus(corpus_path(corpus))
     passage = lib.passage(ref)
-    small = len(lib.files()) <= FULL_SCAN_LIMIT
+    index = open_index(lib.path)  # knows the number of files without listing the directory
+    try:
+        small = int(index.meta("files") or 0) <= FULL_SCAN_LIMIT
+    finally:
+        index.close()
     return citing.cite_passage(passage, style, "text", corpus=lib if small else None).citation
 
 

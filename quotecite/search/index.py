@@ -209,79 +209,102 @@ class Index:
             return SyncReport()
         return self._scan(progress, stat_all=False)
 
-    def _listing(self) -> dict[str, int] | None:
-        """File name → inode number at the last scan (None when not recorded or unreadable)."""
-        from array import array
-
+    def _listing(self) -> tuple[str, bytes] | None:
+        """The directory listing at the last scan: NUL-joined names and their inode numbers."""
         rows = dict(
             self.conn.execute(
                 "SELECT key, value FROM meta WHERE key IN ('names', 'inodes')"
             ).fetchall()
         )
         names, blob = rows.get("names"), rows.get("inodes")
-        if not isinstance(names, str) or not isinstance(blob, bytes):
+        if not isinstance(names, str) or not isinstance(blob, bytes) or len(blob) % 8:
             return None
-        inodes = array("Q")
-        try:
-            inodes.frombytes(blob)
-        except ValueError:
-            return None
-        split = names.split("\0") if names else []
-        return dict(zip(split, inodes, strict=True)) if len(split) == len(inodes) else None
+        return names, blob
 
     def _scan(self, progress: Progress | None, stat_all: bool) -> SyncReport:
-        """List the corpus; stat every file (``stat_all``) or only those whose inode changed."""
+        """List the corpus; stat every file (``stat_all``) or only those whose inode changed.
+
+        The listing (every entry's name and inode number, in directory order) is compared with
+        the one stored at the last scan; when only inodes changed (files replaced by rename, the
+        usual way of saving) the comparison is two string compares and one pass over the inodes.
+        """
         import stat as stat_mod
         from array import array
 
         dir_stamp = self._dir_stamp()  # before listing: a change during the scan shows next time
         root = str(self.corpus_path)
         with os.scandir(root) as it:
-            now = {
-                e.name: e.inode() for e in it if e.name.endswith(SUFFIX) and e.name[0] != "."
-            }
+            pairs = [(e.name, e.inode()) for e in it]
+        names: tuple[str, ...] = ()
+        numbers: tuple[int, ...] = ()
+        if pairs:
+            names, numbers = zip(*pairs, strict=True)
+        names_blob = "\0".join(names)
+        inodes = array("Q", numbers)
+        listing = (names_blob, inodes.tobytes())
         old = self._listing()
-        if old is None or stat_all:
-            suspects = list(now)
+        gone: list[str] = []
+        if stat_all or old is None:
+            suspects = [n for n in names if _wanted(n)]
             stored = {
                 file: _Stamp(size, mtime)
                 for file, size, mtime in self.conn.execute("SELECT file, size, mtime_ns FROM docs")
             }
+            gone = sorted(stored.keys() - set(suspects))
+        elif old == listing:
+            suspects, stored = [], {}
+        elif old[0] == names_blob:
+            before = array("Q")
+            before.frombytes(old[1])
+            suspects = [
+                names[i] for i, (x, y) in enumerate(zip(inodes, before, strict=True)) if x != y
+            ]
+            suspects = [n for n in suspects if _wanted(n)]
+            stored = self._stamps(suspects)
         else:
-            suspects = [name for name, _ in now.items() - old.items()]
+            before = array("Q")
+            before.frombytes(old[1])
+            old_names = old[0].split("\0") if old[0] else []
+            if len(old_names) != len(before):
+                return self._scan(progress, stat_all=True)
+            then = dict(zip(old_names, before, strict=True))
+            now_map = dict(pairs)
+            suspects = [n for n, _ in now_map.items() - then.items() if _wanted(n)]
+            gone = sorted(n for n in then.keys() - now_map.keys() if _wanted(n))
             stored = self._stamps(suspects)
         todo: list[tuple[str, _Stamp]] = []
+        missing = 0
         dir_fd = os.open(root, os.O_RDONLY)  # stat relative to it: a third faster than full paths
         try:
             for name in suspects:
                 try:
                     st = os.stat(name, dir_fd=dir_fd)
                 except OSError:
-                    del now[name]
-                    continue
-                if not stat_mod.S_ISREG(st.st_mode):
-                    del now[name]
+                    st = None
+                if st is None or not stat_mod.S_ISREG(st.st_mode):
+                    missing += 1
+                    if name in stored:
+                        gone.append(name)
                     continue
                 stamp = _Stamp(st.st_size, st.st_mtime_ns)
                 if stored.get(name) != stamp:
                     todo.append((name, stamp))
         finally:
             os.close(dir_fd)
-        if old is None or stat_all:
-            gone = sorted(stored.keys() - now.keys())
+        if stat_all or old is None or old[0] != names_blob:
+            files = sum(1 for n in names if _wanted(n)) - missing
         else:
-            gone = sorted(old.keys() - now.keys())
-        report = SyncReport(scanned=True, files=len(now))
+            files = int(self.meta("files") or 0)
+        report = SyncReport(scanned=True, files=files)
         if gone:
             with _transaction(self.conn):
                 for name in gone:
                     report.removed += int(self._delete_doc(name))
         todo.sort()
         self.update_files(todo, stored, report, progress)
-        rows: list[tuple[str, object]] = [("dir_stamp", dir_stamp), ("files", str(len(now)))]
-        if now != old:
-            rows.append(("names", "\0".join(now)))
-            rows.append(("inodes", array("Q", now.values()).tobytes()))
+        rows: list[tuple[str, object]] = [("dir_stamp", dir_stamp), ("files", str(files))]
+        if listing != old:
+            rows.extend([("names", listing[0]), ("inodes", listing[1])])
         with _transaction(self.conn):
             self.conn.executemany("INSERT OR REPLACE INTO meta VALUES(?, ?)", rows)
         return report
@@ -522,6 +545,10 @@ class _Prepared:
             self.date_hi,
             self.archive,
         )
+
+
+def _wanted(name: str) -> bool:
+    return name.endswith(SUFFIX) and not name.startswith(".")
 
 
 def date_bounds(date: object) -> tuple[str | None, str | None]:
