@@ -2,9 +2,10 @@
 
 1. The quotation is folded (case, accents, quote marks, hyphenation; see normalize) and split at
    ellipses; bracketed insertions (``[the USSR]``) are dropped as the quoter's own words.
-2. Candidates: the index's rarest words of the quotation (paragraph counts capped at FREQ_CAP,
-   common English words left out) are ORed and the best BM25 matches taken. Words the quotation
-   got wrong simply do not occur, so a few changed words do not lose the source.
+2. Candidates: the quotation's rarest words and rarest pairs of neighbouring words (as phrases;
+   paragraph counts capped at FREQ_CAP, common English words left out) are looked up in the
+   index; paragraphs matching more and rarer of them come first (see _candidate_rows). Words the
+   quotation got wrong simply do not occur, so a few changed words do not lose the source.
 3. Each candidate (sub-)paragraph is scored 0–100 with rapidfuzz's ``partial_ratio`` of each
    ellipsis segment against the folded paragraph (the best-matching stretch of it), weighted by
    segment length; a paragraph shorter than the quotation is scored down in proportion.
@@ -16,6 +17,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,6 +28,8 @@ from quotecite.search.normalize import Token, fts_words, quotation_segments, sou
 
 CANDIDATES = 40  #: paragraphs FTS5 hands to the fuzzy scorer
 RARE_TERMS = 6  #: rarest quotation words ORed to pick candidates
+PAIRS = 8  #: rarest pairs of neighbouring words (as phrases) used to pick candidates
+FEATURE_ROWS = 500  #: matches read per word or pair
 MAX_LOOKUPS = 16  #: words whose frequency is looked up (the longest ones)
 FREQ_CAP = 1000  #: frequencies are counted up to this many paragraphs
 MAX_WORDS = 400  #: a longer quotation is matched on its first MAX_WORDS words
@@ -68,8 +72,8 @@ class Piece(NamedTuple):
 
 
 class Candidate:
-    """A candidate source: ``score`` 0–100, ``text`` the whole (sub-)paragraph, ``rank`` its BM25
-    in the candidate query (for ties), ``pieces`` the word-by-word comparison (best ones only)."""
+    """A candidate source: ``score`` 0–100, ``text`` the whole (sub-)paragraph, ``rank`` orders ties
+    (lower first), ``pieces`` the word-by-word comparison (best ones only)."""
 
     __slots__ = ("date", "doc", "paragraph", "pieces", "rank", "score", "text", "title")
 
@@ -113,15 +117,16 @@ def _segments(quotation: str) -> list[list[Token]]:
     return out
 
 
-def _candidate_expression(index: Index, segments: list[list[Token]]) -> str | None:
-    """The FTS5 expression that picks candidates; None when no word occurs in the corpus.
+def _features(index: Index, segments: list[list[Token]]) -> list[str]:
+    """FTS5 expressions (words, phrases) whose matches are the candidates; [] if none occurs.
 
-    Each content word's frequency is probed with a capped count (``FREQ_CAP`` rows at most, so
-    a common word costs no more than a rare one). Usually some words are rare: their OR picks
-    the candidates. When nearly all are common, any two of the four least common must occur
-    together, which still tolerates one wrong word.
+    Each content word's frequency is probed with a capped count (``FREQ_CAP`` paragraphs at most,
+    so a common word costs no more than a rare one). The expression ORs the rarest words with the
+    rarest *pairs of neighbouring words* as phrases: a pair of common words is still selective,
+    and a changed word spoils only the pairs it is in.
     """
-    words = list(dict.fromkeys(w for seg in segments for t in seg for w in fts_words(t.text)))
+    sequences = [[w for t in seg for w in fts_words(t.text)] for seg in segments]
+    words = list(dict.fromkeys(w for seq in sequences for w in seq))
     content = [w for w in words if w not in STOPWORDS and len(w) > 1] or words
     content.sort(key=len, reverse=True)
     freq: dict[str, int] = {}
@@ -130,17 +135,37 @@ def _candidate_expression(index: Index, segments: list[list[Token]]) -> str | No
             "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
             (f'"{w}"', FREQ_CAP),
         ).fetchone()
-        if count:
-            freq[w] = int(count)
-    ranked = sorted(freq, key=lambda w: (freq[w], w))
-    if not ranked:
-        return None
-    rare = [w for w in ranked if freq[w] < FREQ_CAP][:RARE_TERMS]
-    if len(rare) >= 2 or len(ranked) == 1:
-        return " OR ".join(f'"{w}"' for w in (rare or ranked))
-    few = ranked[:4]
-    pairs = [f'("{a}" AND "{b}")' for i, a in enumerate(few) for b in few[i + 1 :]]
-    return " OR ".join(pairs)
+        freq[w] = int(count)
+    rare = sorted((w for w in freq if 0 < freq[w] < FREQ_CAP), key=lambda w: (freq[w], w))
+    pairs: dict[tuple[str, str], int] = {}
+    for seq in sequences:
+        for x, y in itertools.pairwise(seq):
+            if (x in STOPWORDS and y in STOPWORDS) or freq.get(x) == 0 or freq.get(y) == 0:
+                continue
+            pairs[(x, y)] = freq.get(x, FREQ_CAP) + freq.get(y, FREQ_CAP)
+    best_pairs = sorted(pairs, key=lambda p: (pairs[p], p))[:PAIRS]
+    terms = [f'"{w}"' for w in rare[:RARE_TERMS]] + [f'"{x} {y}"' for x, y in best_pairs]
+    if not terms:
+        terms = [f'"{w}"' for w in freq if freq[w]][:RARE_TERMS]
+    return terms
+
+
+def _candidate_rows(index: Index, features: list[str]) -> dict[int, float]:
+    """rowid → weight of the best CANDIDATES paragraphs matching the features.
+
+    Each feature's matches (at most FEATURE_ROWS) add 1/number-of-matches to a paragraph's weight:
+    the source of a quotation matches many features, the rarer ones most. This costs a fraction
+    of BM25 ranking the union, which must count every phrase's matches in the whole index.
+    """
+    weight: dict[int, float] = {}
+    for feature in features:
+        rows = index.conn.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (feature, FEATURE_ROWS)
+        ).fetchall()
+        for (rowid,) in rows:
+            weight[rowid] = weight.get(rowid, 0.0) + 1.0 / len(rows)
+    best = sorted(weight, key=lambda r: (-weight[r], r))[:CANDIDATES]
+    return {r: weight[r] for r in best}
 
 
 def _score(seg_strings: list[str], cand: str) -> float:
@@ -277,13 +302,16 @@ def find(
 def _candidates(
     index: Index, segments: list[list[Token]], seg_strings: list[str], limit: int
 ) -> tuple[list[Candidate], list[str]]:
-    expression = _candidate_expression(index, segments)
-    if expression is None:
+    weights = _candidate_rows(index, _features(index, segments))
+    if not weights:
         return [], []
-    rows = index.conn.execute(
-        "SELECT body, ref, docid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
-        (expression, CANDIDATES),
-    ).fetchall()
+    marks = ",".join("?" * len(weights))
+    rows = [
+        (body, ref, docid, -weights[rowid])
+        for rowid, body, ref, docid in index.conn.execute(
+            f"SELECT rowid, body, ref, docid FROM fts WHERE rowid IN ({marks})", list(weights)
+        )
+    ]
     docs = index.docs_by_id(sorted({int(r[2]) for r in rows}))
     scored: list[Candidate] = []
     for body, ref, docid, rank in rows:
@@ -303,7 +331,8 @@ def _candidates(
             )
         )
     scored = [c for c in scored if c.score >= MIN_SCORE]
-    scored.sort(key=lambda c: (-c.score, c.rank))
+    # ties: more candidate features first, then the shorter (more specific) paragraph
+    scored.sort(key=lambda c: (-c.score, c.rank, len(c.text)))
     best = scored[:limit]
     for c in best:
         c.pieces = _align(segments, c.text)
