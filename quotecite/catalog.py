@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quotecite import corpusfile
@@ -34,18 +35,61 @@ def entry_for(doc: Document, file: str) -> Entry:
     )
 
 
-def load_catalog(corpus: Corpus, strict: bool = False) -> dict[str, Entry]:
-    """id → Entry for every readable file. With ``strict``, a malformed file raises CorpusError."""
-    from quotecite.corpus import Entry
+def load_catalog(
+    corpus: Corpus,
+    strict: bool = False,
+    errors: list[CorpusError] | None = None,
+    quick: bool = False,
+) -> dict[str, Entry]:
+    """id → Entry for every readable file.
 
+    Each file's size and mtime are checked against the cache, and changed files re-read. With
+    ``quick``, an unchanged directory mtime (no file added, removed or renamed, which includes
+    every atomic save) is trusted instead: callers must verify the document they then read.
+    A malformed file raises CorpusError with ``strict``; otherwise it is left out and its error
+    appended to ``errors``.
+    """
     cache_file = cache_dir() / f"catalog-{corpus_key(corpus.path)}.json"
-    cached: dict[str, Any] = {}
+    data = _read_cache(cache_file, corpus)
+    dir_stamp = os.stat(corpus.path).st_mtime_ns
+    if quick and data is not None and data.get("dir") == dir_stamp:
+        files: dict[str, Any] = data["files"]
+    else:
+        files, changed = _refresh(corpus, data["files"] if data else {})
+        if changed or data is None or data.get("dir") != dir_stamp:
+            # a cache that cannot be written costs speed, not correctness
+            with contextlib.suppress(OSError):
+                atomic_write_text(
+                    cache_file,
+                    json.dumps(
+                        {
+                            "version": VERSION,
+                            "corpus": str(corpus.path.resolve()),
+                            "dir": dir_stamp,
+                            "files": files,
+                        },
+                        ensure_ascii=False,
+                    ),
+                )
+    return _entries(corpus, files, strict, errors)
+
+
+def _read_cache(cache_file: Path, corpus: Corpus) -> dict[str, Any] | None:
     try:
         data = json.loads(cache_file.read_text("utf-8"))
-        if data.get("version") == VERSION and data.get("corpus") == str(corpus.path.resolve()):
-            cached = data["files"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        cached = {}
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != VERSION
+        or data.get("corpus") != str(corpus.path.resolve())
+        or not isinstance(data.get("files"), dict)
+    ):
+        return None
+    return data
+
+
+def _refresh(corpus: Corpus, cached: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     files: dict[str, Any] = {}
     changed = False
     for path in corpus.files():
@@ -64,24 +108,24 @@ def load_catalog(corpus: Corpus, strict: bool = False) -> dict[str, Entry]:
         except CorpusError as exc:
             files[path.name] = {"stamp": stamp, "error": exc.message_only, "line": exc.line}
             continue
-        files[path.name] = {"stamp": stamp, "entry": asdict(entry_for(doc, path.name))}
-    if changed or set(files) != set(cached):
-        try:
-            atomic_write_text(
-                cache_file,
-                json.dumps(
-                    {"version": VERSION, "corpus": str(corpus.path.resolve()), "files": files},
-                    ensure_ascii=False,
-                ),
-            )
-        except OSError:
-            pass  # a read-only cache costs speed, not correctness
+        files[path.name] = {"stamp": stamp, "entry": entry_for(doc, path.name)._asdict()}
+    return files, changed or set(files) != set(cached)
+
+
+def _entries(
+    corpus: Corpus, files: dict[str, Any], strict: bool, errors: list[CorpusError] | None
+) -> dict[str, Entry]:
+    from quotecite.corpus import Entry
+
     out: dict[str, Entry] = {}
     for name in sorted(files):
         record = files[name]
         if "error" in record:
+            error = CorpusError(corpus.path / name, record["error"], record.get("line"))
             if strict:
-                raise CorpusError(corpus.path / name, record["error"], record.get("line"))
+                raise error
+            if errors is not None:
+                errors.append(error)
             continue
         state = dict(record["entry"])
         state["aliases"] = tuple(state["aliases"])

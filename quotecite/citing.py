@@ -122,7 +122,7 @@ def _year(item: dict[str, Any]) -> object:
 
 def _bib_pool(target: dict[str, Any], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """What one bibliography entry can depend on: items with a shared name and the same year
-    (year suffixes, "1985a"); an entry printed alone gets no "———" from its neighbours."""
+    (year suffixes, "1985a"). The entry is printed alone, so it is rendered without "———"."""
     names = {k for k in _keys(target) if k.startswith("n:")}
     year = _year(target)
     return [target] + [
@@ -175,7 +175,9 @@ def _render(
         )
     entry = ""
     if style.has_bibliography:
-        bib = engine.render_bibliography(style, _bib_pool(target, items), module)
+        bib = engine.render_bibliography(
+            style, _bib_pool(target, items), module, substitute_authors=False
+        )
         failed = dict(bib.errors)
         if target["id"] in failed:
             raise InputError(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quotecite import corpusfile
 from quotecite.errors import AmbiguousDocument, CorpusError, DocumentNotFound
@@ -33,8 +33,7 @@ def default_corpus_path() -> Path:
     return here.parent / "corpus"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """What the catalog knows of a document without reading its file."""
 
     id: str
@@ -52,6 +51,7 @@ class Corpus:
         if not self.path.is_dir():
             raise CorpusError(self.path, "corpus directory does not exist")
         self._catalog: dict[str, Entry] | None = None
+        self._broken: list[CorpusError] = []
 
     # ------------------------------------------------------------------ files
     def files(self) -> list[Path]:
@@ -66,32 +66,54 @@ class Corpus:
 
     # ------------------------------------------------------------------ lookup
     def document(self, name: str) -> Document:
-        """The document named by id, alias or unique id prefix (case-insensitive)."""
+        """The document named by id, alias, or a prefix of one that fits one document only."""
         key = name.strip().lower()
         direct = self.file_for(key)
         if _safe_name(key) and direct.is_file():
             doc = corpusfile.read_document(direct)
             if doc.id == key:
                 return doc
+        # Trust the catalog while the directory is unchanged, but check the file it points to.
+        try:
+            quick = self._find(key, self._load(quick=True))
+            if quick is not None:
+                doc = corpusfile.read_document(self.path / quick.file)
+                if _names(doc, key):
+                    return doc
+        except (AmbiguousDocument, CorpusError):
+            pass  # decided below, against every file
         entry = self.find_entry(key)
         return corpusfile.read_document(self.path / entry.file)
 
     def find_entry(self, name: str) -> Entry:
+        """The catalog entry of the document ``name`` names, checked against every file."""
         key = name.strip().lower()
-        catalog = self.catalog()
+        entry = self._find(key, self.catalog())
+        if entry is not None:
+            return entry
+        if self._broken:
+            # the document may be in a file that cannot be read: say so rather than "no document"
+            first = self._broken[0]
+            raise CorpusError(first.path, first.message_only, first.line)
+        raise DocumentNotFound(name, self.suggest(key))
+
+    @staticmethod
+    def _find(key: str, catalog: dict[str, Entry]) -> Entry | None:
         if key in catalog:
             return catalog[key]
         by_alias = [e for e in catalog.values() if key in e.aliases]
-        if len(by_alias) == 1:
-            return by_alias[0]
         if len(by_alias) > 1:
-            raise AmbiguousDocument(name, sorted(e.id for e in by_alias))
-        prefixed = sorted(i for i in catalog if i.startswith(key))
-        if len(prefixed) == 1:
-            return catalog[prefixed[0]]
+            raise AmbiguousDocument(key, sorted(e.id for e in by_alias))
+        if by_alias:
+            return by_alias[0]
+        prefixed = sorted(
+            e.id
+            for e in catalog.values()
+            if e.id.startswith(key) or any(a.startswith(key) for a in e.aliases)
+        )
         if len(prefixed) > 1:
-            raise AmbiguousDocument(name, prefixed)
-        raise DocumentNotFound(name, self.suggest(key))
+            raise AmbiguousDocument(key, prefixed)
+        return catalog[prefixed[0]] if prefixed else None
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         import difflib
@@ -105,7 +127,7 @@ class Corpus:
         close = difflib.get_close_matches(name, list(names), n=limit * 2, cutoff=0.6)
         # Also match against each part of an id: "gorbachov" ~ "gorbachev-1986-06-26"
         if len(close) < limit:
-            heads = {}
+            heads: dict[str, str] = {}
             for full in names:
                 for piece in full.replace("_", "-").split("-"):
                     if len(piece) > 2:
@@ -131,14 +153,24 @@ class Corpus:
 
     # ------------------------------------------------------------------ catalog
     def catalog(self) -> dict[str, Entry]:
+        """Every document's entry, each file checked for changes."""
         if self._catalog is None:
-            from quotecite.catalog import load_catalog
-
-            self._catalog = load_catalog(self)
+            self._broken.clear()
+            self._catalog = self._load(quick=False)
         return self._catalog
+
+    def _load(self, quick: bool) -> dict[str, Entry]:
+        from quotecite.catalog import load_catalog
+
+        return load_catalog(self, errors=[] if quick else self._broken, quick=quick)
 
     def entries(self) -> list[Entry]:
         return sorted(self.catalog().values(), key=lambda e: (e.date or "9999", e.id))
+
+
+def _names(doc: Document, key: str) -> bool:
+    """Whether ``key`` still names ``doc``: its id, an alias, or a prefix of one."""
+    return any(n == key or n.startswith(key) for n in (doc.id, *doc.aliases))
 
 
 def _safe_name(name: str) -> bool:

@@ -31,9 +31,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotecite.dates import DateFormatError, DateSpec, parse_date
 from quotecite.errors import CorpusError
@@ -92,8 +91,7 @@ _PUB_KEYS = {
 _NAME_KEYS = {"family", "given", "literal"}
 
 
-@dataclass
-class Problem:
+class Problem(NamedTuple):
     """A soft problem in a file that loads: reported by ``quotecite check``."""
 
     path: str
@@ -104,10 +102,9 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-@dataclass
-class Parsed:
+class Parsed(NamedTuple):
     document: Document
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
 
 
 def read_document(path: Path) -> Document:
@@ -191,7 +188,9 @@ class _MetaReader:
         if isinstance(value, dict):
             value = [value]
         if not isinstance(value, list):
-            raise self.fail(key, f"{key} must be a list of names ({{ family, given }} or {{ literal }})")
+            raise self.fail(
+                key, f"{key} must be a list of names ({{ family, given }} or {{ literal }})"
+            )
         out = []
         for entry in value:
             if isinstance(entry, str):
@@ -235,8 +234,11 @@ class _MetaReader:
             )
         title = self.string(m, "title")
         if not title:
-            raise self.fail("title", "metadata has no title") if self.line_of("title") else \
-                CorpusError(self.path, "metadata has no title", 2)
+            raise (
+                self.fail("title", "metadata has no title")
+                if self.line_of("title")
+                else CorpusError(self.path, "metadata has no title", 2)
+            )
         aliases = m.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise self.fail("aliases", "aliases must be a list of text")
@@ -275,10 +277,10 @@ class _MetaReader:
             return Archival()
         if not isinstance(table, dict):
             raise self.fail("archival", "archival must be a table")
-        unknown = sorted(set(table) - set(Archival.FIELDS))
+        unknown = sorted(set(table) - set(Archival._fields))
         if unknown:
             raise self.fail(unknown[0], f"unknown archival field '{unknown[0]}'")
-        return Archival(**{f: self.string(table, f, "archival.") for f in Archival.FIELDS})
+        return Archival(**{f: self.string(table, f, "archival.") for f in Archival._fields})
 
     def publication(self, table: object) -> Publication:
         if table is None:
@@ -354,9 +356,7 @@ def _parse_body(
             end_part()
             continue
         if header is None:
-            raise CorpusError(
-                path, "text before the first paragraph header ('¶ 1')", lineno
-            )
+            raise CorpusError(path, "text before the first paragraph header ('¶ 1')", lineno)
         if line.startswith("\\¶"):
             line = line[1:]
         buffer.append(line.strip())
@@ -370,14 +370,13 @@ def _make_part(text: str) -> Part:
     pos = 0
     length = 0
     for m in _MARKER.finditer(text):
-        chunk = text[pos : m.start()]
+        chunk = text[pos : m.start()].replace("\\[^", "[^")
         out.append(chunk)
         length += len(chunk)
         markers.append(Marker(label=m.group(1), offset=length))
         pos = m.end()
-    out.append(text[pos:])
-    clean = "".join(out).replace("\\[^", "[^")
-    return Part(text=clean, markers=tuple(markers))
+    out.append(text[pos:].replace("\\[^", "[^"))
+    return Part(text="".join(out), markers=tuple(markers))
 
 
 def _check_numbers(doc: Document, path: str, problems: list[Problem]) -> None:
@@ -413,18 +412,14 @@ def format_document(doc: Document) -> str:
 
 
 def _part_line(part: Part) -> str:
-    text = part.text.replace("[^", "\\[^")
-    if part.markers:
-        # offsets are in the unescaped text: rebuild from it
-        pieces: list[str] = []
-        pos = 0
-        for mk in part.markers:
-            pieces.append(part.text[pos : mk.offset].replace("[^", "\\[^"))
-            pieces.append(f"[^{mk.label}]")
-            pos = mk.offset
-        pieces.append(part.text[pos:].replace("[^", "\\[^"))
-        text = "".join(pieces)
-    text = " ".join(text.split())
+    pieces: list[str] = []
+    pos = 0
+    for mk in part.markers:
+        pieces.append(part.text[pos : mk.offset].replace("[^", "\\[^"))
+        pieces.append(f"[^{mk.label}]")
+        pos = mk.offset
+    pieces.append(part.text[pos:].replace("[^", "\\[^"))
+    text = " ".join("".join(pieces).split())
     if text.startswith("¶"):
         text = "\\" + text
     return text

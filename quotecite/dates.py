@@ -8,8 +8,8 @@ A date no such form can express is written as a literal (``{ literal = "late 198
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
+from typing import NamedTuple
 
 MONTHS = (
     "January",
@@ -30,7 +30,7 @@ _PART = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 DateParts = tuple[int, ...]
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
@@ -43,8 +43,7 @@ class DateFormatError(ValueError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class DateSpec:
+class DateSpec(NamedTuple):
     """A date as a source states it. ``start`` holds (year[, month[, day]])."""
 
     start: DateParts = ()
@@ -96,7 +95,7 @@ class DateSpec:
         return f"ca. {text}" if self.circa else text
 
     def sort_key(self) -> tuple[int, int, int]:
-        parts = tuple(self.start) + (0, 0, 0)
+        parts = (*tuple(self.start), 0, 0, 0)
         return (parts[0], parts[1], parts[2])
 
 
@@ -188,9 +187,6 @@ def _display_range(start: DateParts, end: DateParts) -> str:
         return f"{MONTHS[start[1] - 1]} {start[2]}–{end[2]}, {start[0]}"
     if len(start) == len(end) and start[0] == end[0] and len(start) > 1:
         head = _display_part(start)
-        if len(start) == 3:
-            head = head.rsplit(",", 1)[0]
-        else:
-            head = MONTHS[start[1] - 1]
+        head = head.rsplit(",", 1)[0] if len(start) == 3 else MONTHS[start[1] - 1]
         return f"{head}–{_display_part(end)}"
     return f"{_display_part(start)}–{_display_part(end)}"

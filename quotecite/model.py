@@ -1,5 +1,9 @@
 """The one definition of a document, its metadata and its paragraphs.
 
+The value types are immutable ``NamedTuple``s rather than dataclasses: they are created at every
+start-up of every command, and a ``NamedTuple`` class costs a tenth of a dataclass to create
+(``quotecite show`` must start in a few times a bare Python start-up).
+
 Field names follow CSL (``container-title``, ``publisher-place`` …) where CSL has a word for the
 thing; the archival reference is kept as structured fields (fond, opis, delo …) because CSL
 has only the flat ``archive_location``.
@@ -7,14 +11,14 @@ has only the flat ``archive_location``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from quotecite.dates import DateSpec
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a paragraph is within the document as published."""
 
     HEADNOTE = "headnote"  #: editors' introduction printed before the document
@@ -28,7 +32,7 @@ class Role(str, Enum):
         return self.value
 
 
-class Numbering(str, Enum):
+class Numbering(StrEnum):
     """Whose paragraph numbers these are."""
 
     PRINTED = "printed"  #: the source prints them: citations may use them as pinpoints
@@ -38,8 +42,7 @@ class Numbering(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """A person (family/given) or a body ("CC CPSU Politburo") as ``literal``."""
 
     family: str = ""
@@ -65,9 +68,8 @@ class Name:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Archival:
-    """An archival reference in the fond / opis / delo / list hierarchy. Absent parts are ``None``."""
+class Archival(NamedTuple):
+    """An archival reference: fond / opis / delo / list. Absent parts are ``None``."""
 
     archive: str | None = None  #: full English name, "State Archive of the Russian Federation"
     acronym: str | None = None  #: "GARF"
@@ -79,19 +81,15 @@ class Archival:
     leaves: str | None = None  #: "5", "5ob.", "12–14ob."
     collection: str | None = None  #: "Shakhnazarov Collection"
 
-    FIELDS = ("archive", "acronym", "place", "fond", "opis", "delo", "papka", "leaves", "collection")
-
     def is_empty(self) -> bool:
-        return all(getattr(self, f) is None for f in self.FIELDS)
+        return all(value is None for value in self)
 
     def as_dict(self) -> dict[str, str | None]:
-        return {f: getattr(self, f) for f in self.FIELDS}
+        return self._asdict()
 
     def location(self, russian: bool = False) -> str:
         """``f. 10063, op. 1, d. 190, ll. 12–14ob.`` (or the Russian ``ф. 10063, оп. 1 …``)."""
-        labels = (
-            ("ф.", "оп.", "п.", "д.") if russian else ("f.", "op.", "p.", "d.")
-        )
+        labels = ("ф.", "оп.", "п.", "д.") if russian else ("f.", "op.", "p.", "d.")
         parts = []
         for label, value in zip(labels, (self.fond, self.opis, self.papka, self.delo), strict=True):
             if value:
@@ -116,8 +114,7 @@ def _leaves(leaves: str, russian: bool) -> str:
     return f"{'ll.' if plural else 'l.'} {leaves}"
 
 
-@dataclass(frozen=True, slots=True)
-class Publication:
+class Publication(NamedTuple):
     """Where the document was published: an edited volume or a web collection."""
 
     container_title: str | None = None  #: volume or web collection name
@@ -150,24 +147,21 @@ class Publication:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+class Marker(NamedTuple):
     """A footnote marker at ``offset`` characters into a (sub-)paragraph's text."""
 
     label: str
     offset: int
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """One sub-paragraph: its text without footnote markers, and where the markers stood."""
 
     text: str
     markers: tuple[Marker, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph with its number as printed (``"16"``) or as supplied (``"n1"`` for a footnote).
 
     A numbered section that holds several paragraphs keeps them as ``parts``; part *k* (from 1)
@@ -188,8 +182,7 @@ class Paragraph:
         return self.number if index == 0 else f"{self.number}.{index + 1}"
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     id: str
     title: str
     paragraphs: tuple[Paragraph, ...] = ()
@@ -204,17 +197,17 @@ class Document:
     translators: tuple[Name, ...] = ()
     language: str | None = None  #: language of this text ("en")
     original_language: str | None = None  #: language of the original ("ru")
-    archival: Archival = field(default_factory=Archival)
-    publication: Publication = field(default_factory=Publication)
+    archival: Archival = Archival()
+    publication: Publication = Publication()
     numbering: Numbering = Numbering.PRINTED
     note: str | None = None
-    path: Path | None = field(default=None, compare=False)
+    path: Path | None = None  #: the corpus file it was read from
 
     def paragraph_numbers(self) -> list[str]:
         return [p.number for p in self.paragraphs]
 
     def body_range(self) -> str:
-        """"1–26": the span of paragraph numbers, for messages."""
+        """ "1–26": the span of paragraph numbers, for messages."""
         numbers = self.paragraph_numbers()
         if not numbers:
             return "no paragraphs"

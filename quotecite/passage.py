@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotecite.errors import ParagraphNotFound, ReferenceSyntaxError
 from quotecite.model import Document, Numbering, Paragraph
@@ -11,8 +11,7 @@ from quotecite.refs import PassageRef, Span
 Unit = tuple[int, int]  # (paragraph index, part index)
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """A paragraph of a passage; ``parts`` lists the selected part indexes (all when whole)."""
 
     paragraph: Paragraph
@@ -29,8 +28,7 @@ class Selection:
         return [self.paragraph.part_number(i) for i in self.parts]
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
+class Passage(NamedTuple):
     document: Document
     selections: tuple[Selection, ...]
     ref: PassageRef
@@ -63,9 +61,7 @@ class Passage:
         return compress([a for s in cited for a in s.addresses()], self.document)
 
     def text(self) -> str:
-        return "\n\n".join(
-            s.paragraph.parts[i].text for s in self.cited for i in s.parts
-        )
+        return "\n\n".join(s.paragraph.parts[i].text for s in self.cited for i in s.parts)
 
 
 def compress(addresses: list[str], document: Document) -> str:
@@ -89,9 +85,7 @@ def resolve(document: Document, ref: PassageRef, context: int = 0) -> Passage:
     """The passage ``ref`` names in ``document``; ``context`` adds N paragraphs either side."""
     paragraphs = document.paragraphs
     if ref.whole_document:
-        sels = tuple(
-            Selection(p, tuple(range(len(p.parts)))) for p in paragraphs
-        )
+        sels = tuple(Selection(p, tuple(range(len(p.parts)))) for p in paragraphs)
         return Passage(document, sels, ref)
     chosen: dict[int, set[int]] = {}
     for span in ref.spans:
@@ -159,7 +153,7 @@ def _parts_hint(p: Paragraph) -> str:
 
 
 def describe_numbers(document: Document) -> str:
-    """"1–26" or "1–9, s1": the paragraph numbers, with numeric runs compressed."""
+    """ "1–26" or "1–9, s1": the paragraph numbers, with numeric runs compressed."""
     numbers = document.paragraph_numbers()
     if not numbers:
         return "none"

@@ -14,23 +14,18 @@ Examples: ``doc6``, ``doc6 16``, ``doc6 3-5``, ``doc6 3,7,9-11``, ``garf 3.2``, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotecite.errors import ReferenceSyntaxError
 
 ADDRESS = r"(?:\d+(?:\.\d+)*|[a-z]+\d*(?:\.\d+)*)"
 _DOC = re.compile(r"\s*(?P<doc>[^\s,:¶§]+)(?P<rest>.*)\Z", re.S)
-_LABEL = re.compile(
-    r"(?:¶¶?|§§?|paras?\b\.?|pars?\b\.?|paragraphs?\b|sections?\b)\s*", re.I
-)
-_SPAN = re.compile(
-    rf"(?P<start>{ADDRESS})(?:\s*(?:-|–|—|\bto\b)\s*(?P<end>{ADDRESS}))?", re.I
-)
+_LABEL = re.compile(r"(?:¶¶?|§§?|paras?\b\.?|pars?\b\.?|paragraphs?\b|sections?\b)\s*", re.I)
+_SPAN = re.compile(rf"(?P<start>{ADDRESS})(?:\s*(?:-|–|—|\bto\b)\s*(?P<end>{ADDRESS}))?", re.I)
 _SEP = re.compile(r"\s*(?:,|;|\band\b|&)\s*|\s+", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: str
     end: str | None = None
 
@@ -38,8 +33,7 @@ class Span:
         return self.start if self.end is None else f"{self.start}-{self.end}"
 
 
-@dataclass(frozen=True, slots=True)
-class PassageRef:
+class PassageRef(NamedTuple):
     """A document name and the paragraphs wanted; no spans means the whole document."""
 
     doc: str
@@ -94,8 +88,9 @@ def _parse_spans(text: str, original: str) -> tuple[Span, ...]:
         if pos < len(text):
             sep = _SEP.match(text, pos)
             if not sep or sep.end() == pos:
+                bad = re.split(r"[\s,;]", text[m.start() :], maxsplit=1)[0]
                 raise ReferenceSyntaxError(
-                    f"cannot read '{text[pos:]}' in passage reference '{original}'",
+                    f"cannot read '{bad}' in passage reference '{original}'",
                     hint="separate paragraphs with commas: 3,7,9-11",
                 )
             pos = sep.end()

@@ -35,9 +35,13 @@ def areas() -> dict[str, str]:
 
 def main() -> None:
     known = areas()
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("area", nargs="*", choices=[*known, []], help="areas to run (default: all)")
-    parser.add_argument("--full", action="store_true", help="run at the sizes the targets are set for")
+    parser.add_argument(
+        "--full", action="store_true", help="run at the sizes the targets are set for"
+    )
     args = parser.parse_args()
     for name in args.area or sorted(known):
         print(f"\n== {name}: {known[name]}", flush=True)

@@ -17,7 +17,9 @@ DOC000 = "garf-10063-1-190"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("QUOTECITE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("QUOTECITE_CORPUS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import DOC000, DOC001
 from golden_files import check_golden
 from test_cite_seed import DOC6_BIB, DOC6_MLA_BIB, GARF_BIB, GARF_MLA_BIB
+
+from conftest import DOC000, DOC001
 
 DEV_ITEMS = Path(__file__).parent / "data" / "cite_dev_items.json"
 

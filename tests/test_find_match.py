@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DOC000, DOC001, SHIPPED_CORPUS
 
 from quotecite.search.find import find
+
+from conftest import DOC000, DOC001, SHIPPED_CORPUS
 
 P16 = (
     "With good reason, relations with the socialist countries were identified as the priority "

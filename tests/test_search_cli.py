@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DOC000, DOC001, SHIPPED_CORPUS
 from test_search_index import write_doc
 
-from quotecite.search.lean import lean_main
+from quotecite.cli.entry import LEAN
+
+from conftest import DOC000, DOC001, SHIPPED_CORPUS
 
 
 def test_done_when_spiritual_autarchy(qc: Any) -> None:
@@ -188,7 +189,7 @@ def test_lean_path_matches_full_cli(
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
     with redirect_stdout(out):
-        status = lean_main(args[0], args[1:])
+        status = LEAN[args[0]](args[1:])
     assert status == full.exit_code == 0
     assert out.getvalue() == full.stdout
 

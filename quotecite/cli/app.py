@@ -9,7 +9,21 @@ import typer
 from typer.core import TyperGroup
 
 from quotecite import __version__
-from quotecite.cli.commands import bib, cite, export, find, index, info, search, show, styles
+from quotecite.cli.commands import (
+    bib,
+    check,
+    cite,
+    export,
+    find,
+    import_,
+    index,
+    info,
+    quote,
+    search,
+    show,
+    styles,
+    verify,
+)
 from quotecite.cli.commands import list as list_cmd
 from quotecite.cli.report import report
 from quotecite.errors import QuoteciteError
@@ -61,6 +75,10 @@ app.command("cite")(cite.cli)
 app.command("bib")(bib.cli)
 app.command("export")(export.cli)
 app.command("styles")(styles.cli)
+app.command("import")(import_.cli)
+app.command("check")(check.cli)
+app.command("quote")(quote.cli)
+app.command("verify")(verify.cli)
 
 
 def main() -> None:

@@ -1,25 +1,76 @@
 """The ``quotecite`` console script.
 
-Importing typer and rich costs several times a bare Python start-up, while a lookup is the
-command people run most. So ``show`` in plain or JSON output — what scripts and pipes get — is
-served here with the same library calls and renderers as ``quotecite.cli.commands.show``,
-without importing typer or rich. Anything this small reader does not recognise (help, an
-unknown option, a terminal that wants the rich view) goes to the full typer application, which
-stays the definition of the command; a test checks that both give byte-identical results.
+Importing typer and rich costs several times a bare Python start-up, while looking up and citing
+a passage are what people run most. So ``show``, ``search`` and ``find`` (in plain or JSON
+output — what scripts and pipes get) and ``cite`` are served here, with the same library calls and
+output functions as the typer commands in ``quotecite.cli.commands``, without importing typer or
+rich. Anything this small reader does not recognise (help, an option it does not know, a terminal that wants the
+rich view) goes to the full typer application, which stays the definition of every command;
+``tests/test_cli_entry.py`` checks that both give byte-identical results.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
-_VALUE_OPTIONS = {"--corpus": "corpus", "--context": "context", "-C": "context"}
-_FLAG_OPTIONS = {"--json": "json", "--plain": "plain"}
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
-def parse_show_args(args: list[str]) -> dict[str, object] | None:
-    """Arguments of ``show`` as a dict, or None when only the full CLI can handle them."""
-    opts: dict[str, object] = {"ref": [], "json": False, "plain": False, "context": "0"}
+class Spec(NamedTuple):
+    """The options of a command the lean path serves: option → key, for values and for flags."""
+
+    values: dict[str, str]
+    flags: dict[str, str]
+    defaults: dict[str, object]
+
+
+SPECS = {
+    "show": Spec(
+        values={"--corpus": "corpus", "--context": "context", "-C": "context"},
+        flags={"--json": "json", "--plain": "plain"},
+        defaults={"json": False, "plain": False, "context": "0"},
+    ),
+    "cite": Spec(
+        values={
+            "--corpus": "corpus",
+            "--style": "style",
+            "-s": "style",
+            "--format": "format",
+            "-f": "format",
+            "--archive-style": "archive_style",
+        },
+        flags={"--json": "json"},
+        defaults={"json": False, "style": "chicago", "format": "text", "archive_style": "english"},
+    ),
+    "search": Spec(
+        values={
+            "--corpus": "corpus",
+            "--doc": "doc",
+            "--from": "date_from",
+            "--to": "date_to",
+            "--archive": "archive",
+            "--limit": "limit",
+            "-n": "limit",
+        },
+        flags={"--json": "json", "--plain": "plain"},
+        defaults={"json": False, "plain": False, "limit": "20"},
+    ),
+    "find": Spec(
+        values={"--corpus": "corpus", "--style": "style", "--limit": "limit", "-n": "limit"},
+        flags={"--json": "json", "--plain": "plain"},
+        defaults={"json": False, "plain": False, "limit": "5", "style": "chicago"},
+    ),
+}
+
+
+def parse_args(command: str, args: list[str]) -> dict[str, object] | None:
+    """The arguments of ``command`` as a dict, or None when only the full CLI can handle them."""
+    spec = SPECS[command]
+    opts: dict[str, object] = dict(spec.defaults)
     ref: list[str] = []
     i = 0
     only_args = False
@@ -29,65 +80,145 @@ def parse_show_args(args: list[str]) -> dict[str, object] | None:
             ref.append(arg)
         elif arg == "--":
             only_args = True
-        elif arg in _FLAG_OPTIONS:
-            opts[_FLAG_OPTIONS[arg]] = True
-        elif arg in _VALUE_OPTIONS:
+        elif arg in spec.flags:
+            opts[spec.flags[arg]] = True
+        elif arg in spec.values:
             if i + 1 >= len(args):
                 return None
-            opts[_VALUE_OPTIONS[arg]] = args[i + 1]
+            opts[spec.values[arg]] = args[i + 1]
             i += 1
-        elif "=" in arg and arg.split("=", 1)[0] in _VALUE_OPTIONS and arg.startswith("--"):
+        elif arg.startswith("--") and arg.split("=", 1)[0] in spec.values and "=" in arg:
             key, value = arg.split("=", 1)
-            opts[_VALUE_OPTIONS[key]] = value
+            opts[spec.values[key]] = value
         else:
             return None
         i += 1
-    context = str(opts["context"])
-    if not ref or not context.isdigit():
+    if not ref:
         return None
+    if "context" in opts:
+        if not str(opts["context"]).isdigit():
+            return None
+        opts["context"] = int(str(opts["context"]))
     opts["ref"] = ref
-    opts["context"] = int(context)
-    if "corpus" not in opts and os.environ.get("QUOTECITE_CORPUS"):
-        opts["corpus"] = os.environ["QUOTECITE_CORPUS"]
+    corpus = opts.get("corpus") or os.environ.get("QUOTECITE_CORPUS")
+    if corpus is not None and not os.path.isdir(str(corpus)):
+        return None  # let the full CLI word the error
+    opts["corpus"] = corpus
     return opts
+
+
+def parse_show_args(args: list[str]) -> dict[str, object] | None:
+    return parse_args("show", args)
 
 
 def lean_show(args: list[str]) -> int | None:
     """Serve ``show`` without typer or rich; None when the full CLI must do it."""
-    opts = parse_show_args(args)
+    opts = parse_args("show", args)
     if opts is None:
         return None
     if not opts["json"] and not opts["plain"] and sys.stdout.isatty():
         return None  # the rich view needs rich
+    from quotecite.cli.commands.show_core import output_lean, run
+
+    ref = [str(r) for r in opts["ref"]]  # type: ignore[attr-defined]
+
+    def serve(corpus: Path | None) -> None:
+        output_lean(run(ref, corpus, int(str(opts["context"]))), as_json=bool(opts["json"]))
+
+    return _serve(serve, opts)
+
+
+def lean_cite(args: list[str]) -> int | None:
+    """Serve ``cite`` (without --items) without typer or rich; None when the full CLI must."""
+    opts = parse_args("cite", args)
+    if opts is None:
+        return None
+    from quotecite.cli.commands.cite_core import output, run
+
+    style, fmt = str(opts["style"]), str(opts["format"])
+    ref = [str(r) for r in opts["ref"]]  # type: ignore[attr-defined]
+
+    def serve(corpus: Path | None) -> None:
+        citation = run(ref, style, fmt, str(opts["archive_style"]), None, corpus)
+        output(citation, fmt, style, bool(opts["json"]), corpus_mode=True)
+
+    return _serve(serve, opts)
+
+
+def lean_search(args: list[str]) -> int | None:
+    """Serve ``search`` in plain or JSON output without typer or rich."""
+    return _lean_search_or_find("search", args)
+
+
+def lean_find(args: list[str]) -> int | None:
+    """Serve ``find`` in plain or JSON output without typer or rich."""
+    return _lean_search_or_find("find", args)
+
+
+def _lean_search_or_find(command: str, args: list[str]) -> int | None:
+    opts = parse_args(command, args)
+    if opts is None:
+        return None
+    if not opts["json"] and not opts["plain"] and sys.stdout.isatty():
+        return None  # the rich view needs rich
+    limit = str(opts["limit"])
+    if not limit.isdigit() or int(limit) < 1:
+        return None  # let the full CLI word the error
+    from quotecite.cli.output import Mode
+    from quotecite.search import commands
+
+    words = [str(r) for r in opts["ref"]]  # type: ignore[attr-defined]
+    mode = Mode.JSON if opts["json"] else Mode.PLAIN
+
+    def value(key: str) -> str | None:
+        return None if opts.get(key) is None else str(opts[key])
+
+    def serve(corpus: Path | None) -> None:
+        if command == "search":
+            hits = commands.run_search(
+                words,
+                corpus,
+                value("doc"),
+                value("date_from"),
+                value("date_to"),
+                value("archive"),
+                int(limit),
+            )
+            commands.output_search(hits, mode)
+        else:
+            found = commands.run_find(words, corpus, int(limit))
+            commands.output_find(found, mode, corpus, str(opts["style"]))
+
+    return _serve(serve, opts)
+
+
+def _serve(body: Callable[[Path | None], None], opts: dict[str, object]) -> int:
     from pathlib import Path
 
-    from quotecite.cli.commands.show_core import output_lean, run
     from quotecite.cli.report import report
     from quotecite.errors import QuoteciteError
 
     corpus = Path(str(opts["corpus"])) if opts.get("corpus") else None
-    if corpus is not None and not corpus.is_dir():
-        return None  # let the full CLI word the usage error
     try:
-        passage = run(opts["ref"], corpus, int(str(opts["context"])))  # type: ignore[arg-type]
-        output_lean(passage, as_json=bool(opts["json"]))
+        body(corpus)
     except QuoteciteError as exc:
         return report(exc)
     return 0
 
 
+LEAN: dict[str, Callable[[list[str]], int | None]] = {
+    "show": lean_show,
+    "cite": lean_cite,
+    "search": lean_search,
+    "find": lean_find,
+}
+
+
 def main() -> None:
     args = sys.argv[1:]
     try:
-        if args and args[0] == "show":
-            status = lean_show(args[1:])
-            if status is not None:
-                sys.stdout.flush()
-                sys.exit(status)
-        if args and args[0] in ("search", "find"):
-            from quotecite.search.lean import lean_main
-
-            status = lean_main(args[0], args[1:])
+        if args and args[0] in LEAN:
+            status = LEAN[args[0]](args[1:])
             if status is not None:
                 sys.stdout.flush()
                 sys.exit(status)

@@ -23,9 +23,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (see README
 PlainOption = Annotated[
     bool, typer.Option("--plain", help="Plain text even on a terminal (the default in a pipe).")
 ]
-RichOption = Annotated[
-    bool, typer.Option("--rich", help="Rich terminal view even in a pipe.")
-]
+RichOption = Annotated[bool, typer.Option("--rich", help="Rich terminal view even in a pipe.")]
 StyleOption = Annotated[
     str,
     typer.Option(
@@ -37,9 +35,7 @@ StyleOption = Annotated[
 ]
 FormatOption = Annotated[
     str,
-    typer.Option(
-        "--format", "-f", help="Output format: text, markdown, html, latex or rtf."
-    ),
+    typer.Option("--format", "-f", help="Output format: text, markdown, html, latex or rtf."),
 ]
 ArchiveStyleOption = Annotated[
     str,
@@ -59,3 +55,9 @@ ItemsOption = Annotated[
     ),
 ]
 AllOption = Annotated[bool, typer.Option("--all", help="Every document (or every item).")]
+TargetsArgument = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Argument(
+        help="Documents (id, alias or prefix), or with --items item ids.", show_default=False
+    ),
+]

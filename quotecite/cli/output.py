@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     RICH = "rich"
     PLAIN = "plain"
     JSON = "json"

@@ -14,6 +14,7 @@ were written against are checked at import.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import warnings
@@ -67,6 +68,7 @@ from quotecite.csl.engine_text import finish_quotes  # noqa: E402
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _DOCTYPE = re.compile(rb"<!\s*DOCTYPE", re.IGNORECASE)
+_SENTINEL = re.compile("[\ue000\ue001]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,15 +99,19 @@ def _parse_csl(path: Path, what: str) -> Any:
     except OSError as exc:
         raise StyleError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     if _DOCTYPE.search(data):
-        raise StyleError(f"{path}: refusing a {what} with a DOCTYPE (DTDs and entities are not "
-                         "allowed in CSL files)")
+        raise StyleError(
+            f"{path}: refusing a {what} with a DOCTYPE (DTDs and entities are not "
+            "allowed in CSL files)"
+        )
     try:
         tree = etree.fromstring(data, _parser()).getroottree()
     except etree.XMLSyntaxError as exc:
         raise StyleError(f"{path}: not well-formed XML: {exc}") from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise StyleError(f"{path}: refusing a {what} with a DOCTYPE (DTDs and entities are not "
-                         "allowed in CSL files)")
+        raise StyleError(
+            f"{path}: refusing a {what} with a DOCTYPE (DTDs and entities are not "
+            "allowed in CSL files)"
+        )
     return tree.getroot()
 
 
@@ -142,19 +148,24 @@ def load_style(path: str | os.PathLike[str], locale: str | None = None) -> Style
     path = Path(path)
     root = _parse_csl(path, "CSL style")
     if not isinstance(root, engine_model.Style):
-        raise StyleError(f"{path}: not a CSL style (the root element is not <style> in the "
-                         f"CSL namespace {CSL_NS})")
+        raise StyleError(
+            f"{path}: not a CSL style (the root element is not <style> in the "
+            f"CSL namespace {CSL_NS})"
+        )
     if root.find(f"{{{CSL_NS}}}citation") is None:
         parent = root.find(f"{{{CSL_NS}}}info/{{{CSL_NS}}}link[@rel='independent-parent']")
         if parent is not None:
-            raise StyleError(f"{path}: a dependent style (it only points to "
-                             f"{parent.get('href')}); load its independent parent instead")
+            raise StyleError(
+                f"{path}: a dependent style (it only points to "
+                f"{parent.get('href')}); load its independent parent instead"
+            )
         raise StyleError(f"{path}: not a usable CSL style (no <citation> element)")
     root.locale_loader = _Locale
     # a cs:name with default options for cs:names that have none (see engine_model.Names)
     holder = root.makeelement(f"{{{CSL_NS}}}qc-default", {})
     holder.append(holder.makeelement(f"{{{CSL_NS}}}name", {}))
     root.append(holder)
+    root.qc_macros = {m.get("name"): m for m in root.iterchildren(f"{{{CSL_NS}}}macro")}
     try:
         root.set_locale_list(locale or root.get("default-locale", "en-US"), validate=False)
     except ValueError as exc:
@@ -193,8 +204,18 @@ class Bibliography:
 
 _NAME_VARS = set(citeproc.NAMES)
 _DATE_VARS = set(citeproc.DATES)
-_NAME_KEYS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix",
-              "literal", "parse-names", "comma-suffix", "static-ordering", "isInstitution"}
+_NAME_KEYS = {
+    "family",
+    "given",
+    "dropping-particle",
+    "non-dropping-particle",
+    "suffix",
+    "literal",
+    "parse-names",
+    "comma-suffix",
+    "static-ordering",
+    "isInstitution",
+}
 
 
 def _item_label(index: int, item: object) -> str:
@@ -220,19 +241,30 @@ def _check_item(index: int, item: object) -> str:
             if not isinstance(value, list) or not all(isinstance(n, Mapping) for n in value):
                 raise InputError(f"{where}: '{key}' must be a list of name objects")
             for name in value:
-                if not any(isinstance(name.get(k), str) and name.get(k)
-                           for k in ("family", "given", "literal")):
-                    raise InputError(f"{where}: a name in '{key}' has no family, given or "
-                                     "literal part")
+                if not any(
+                    isinstance(name.get(k), str) and name.get(k)
+                    for k in ("family", "given", "literal")
+                ):
+                    raise InputError(
+                        f"{where}: a name in '{key}' has no family, given or literal part"
+                    )
                 for part, text in name.items():
-                    if part in _NAME_KEYS - {"parse-names", "comma-suffix", "static-ordering",
-                                             "isInstitution"} and not isinstance(text, str):
-                        raise InputError(f"{where}: name part '{part}' in '{key}' must be "
-                                         "a string")
+                    if part in _NAME_KEYS - {
+                        "parse-names",
+                        "comma-suffix",
+                        "static-ordering",
+                        "isInstitution",
+                    } and not isinstance(text, str):
+                        raise InputError(f"{where}: name part '{part}' in '{key}' must be a string")
         elif var in _DATE_VARS:
             _check_date(where, key, value)
         elif key not in ("id", "type") and not isinstance(value, str | int | float):
             raise InputError(f"{where}: '{key}' must be a string or a number")
+    if _SENTINEL.search(json.dumps(item, ensure_ascii=False, default=str)):
+        raise InputError(
+            f"{where}: contains a private-use character U+E000/U+E001, which the "
+            "engine reserves for quotation marks"
+        )
     return str(item_id)
 
 
@@ -241,19 +273,44 @@ def _check_date(where: str, key: str, value: object) -> None:
         raise InputError(f"{where}: '{key}' must be a date object (date-parts or literal)")
     parts = value.get("date-parts")
     if parts is not None:
-        ok = (isinstance(parts, list) and 1 <= len(parts) <= 2
-              and all(isinstance(p, list) and 1 <= len(p) <= 3 for p in parts))
+        ok = (
+            isinstance(parts, list)
+            and 1 <= len(parts) <= 2
+            and all(isinstance(p, list) and 1 <= len(p) <= 3 for p in parts)
+        )
         if ok:
             for p in parts:
                 for v in p:
-                    if isinstance(v, bool) or not (isinstance(v, int) or (
-                            isinstance(v, str) and v.strip().lstrip("-").isdigit())):
+                    if isinstance(v, bool) or not (
+                        isinstance(v, int)
+                        or (isinstance(v, str) and v.strip().lstrip("-").isdigit())
+                    ):
                         ok = False
         if not ok:
-            raise InputError(f"{where}: '{key}' has malformed date-parts "
-                             "(one or two lists of [year, month, day] numbers)")
+            raise InputError(
+                f"{where}: '{key}' has malformed date-parts "
+                "(one or two lists of [year, month, day] numbers)"
+            )
     elif not isinstance(value.get("literal"), str) and not isinstance(value.get("raw"), str):
         raise InputError(f"{where}: '{key}' has neither date-parts nor a literal")
+
+
+class _Cite(CitationItem):  # type: ignore[misc]
+    """A CitationItem whose registry and reference are stored, not looked up through the
+    citation on every access (citeproc-py's properties dominate the rendering profile)."""
+
+    def __init__(self, key: str, registry: _Registry, **kwargs: Any) -> None:
+        super().__init__(key, **kwargs)
+        dict.__setitem__(self, "_qc_registry", registry)
+        dict.__setitem__(self, "_qc_reference", registry.source[key])
+
+    @property
+    def bibliography(self) -> Any:
+        return dict.__getitem__(self, "_qc_registry")
+
+    @property
+    def reference(self) -> Any:
+        return dict.__getitem__(self, "_qc_reference")
 
 
 class _Registry:
@@ -263,8 +320,9 @@ class _Registry:
     would make ``GARF-1`` and ``garf-1`` collide.
     """
 
-    def __init__(self, style: Style, items: Sequence[Mapping[str, Any]],
-                 formatter: ModuleType) -> None:
+    def __init__(
+        self, style: Style, items: Sequence[Mapping[str, Any]], formatter: ModuleType
+    ) -> None:
         self.style = style
         self.formatter = formatter
         self.key_of: dict[str, str] = {}
@@ -291,15 +349,30 @@ class _Registry:
 
     def citation_item(self, request: CiteRequest | None, key: str) -> Any:
         if request is not None and request.locator is not None:
-            return CitationItem(key, locator=Locator(request.label, request.locator))
-        return CitationItem(key)
+            cite = _Cite(key, self, locator=Locator(request.label, request.locator))
+        else:
+            cite = _Cite(key, self)
+        Citation([cite]).bibliography = self
+        return cite
 
-    def sort(self) -> None:
-        """Order ``keys`` as the bibliography (citation numbers follow it)."""
+    def sort(self, for_citations: bool = False) -> None:
+        """Order ``keys`` as the bibliography (citation numbers and year suffixes follow it;
+        citeproc-js also registers the names its sort keys render for given-name rules).
+        Citations of a style that needs none of that skip the (costly) sort."""
         csl = self.style.csl
         self.items = [self._registered(key) for key in self.keys]
         self.qc.collect = []
-        if csl.bibliography is not None:
+        citation = csl.citation
+        needed = (
+            not for_citations
+            or citation.get("disambiguate-add-year-suffix", "false") == "true"
+            or (
+                citation.get("disambiguate-add-givenname", "false") == "true"
+                and citation.get("givenname-disambiguation-rule", "by-cite") != "by-cite"
+            )
+            or bool(csl.xpath_search(".//cs:*[@variable='citation-number']"))
+        )
+        if csl.bibliography is not None and needed:
             self.qc.reset("bibliography")
             self.items = csl.bibliography.sort(self.items)
         self.sort_names: list[Any] = self.qc.collect
@@ -307,9 +380,7 @@ class _Registry:
         self.keys = [item.key for item in self.items]
 
     def _registered(self, key: str) -> Any:
-        item = CitationItem(key)
-        Citation([item]).bibliography = self
-        return item
+        return self.citation_item(None, key)
 
 
 def _activate(style: Style, formatter: ModuleType | None) -> ModuleType:
@@ -320,8 +391,10 @@ def _activate(style: Style, formatter: ModuleType | None) -> ModuleType:
 
 def _finisher(style: Style) -> Any:
     csl = style.csl
-    terms = tuple(str(csl.get_single_term(name)) for name in
-                  ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote"))
+    terms = tuple(
+        str(csl.get_single_term(name))
+        for name in ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
+    )
     piq = str(csl.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
     def finish(text: Any) -> str:
@@ -346,11 +419,15 @@ def _positions(citations: Sequence[Sequence[Any]], near_note_distance: int) -> l
                 found.add("subsequent")
                 if number - last_note[key] <= near_note_distance:
                     found.add("near-note")
-                if previous is not None and previous[0] == key and (
-                        index > 0 or previous_cluster_size == 1):
+                if (
+                    previous is not None
+                    and previous[0] == key
+                    and (index > 0 or previous_cluster_size == 1)
+                ):
                     before = previous[1]
                     if (locator is None and before is None) or (
-                            locator is not None and locator == before):
+                        locator is not None and locator == before
+                    ):
                         found.add("ibid")
                     elif locator is not None:
                         found.update(("ibid", "ibid-with-locator"))
@@ -370,8 +447,7 @@ def _disambiguate(style: Style, registry: _Registry) -> None:
     formatter = csl.formatter
 
     def render(key: str) -> str:
-        cite = CitationItem(key)
-        Citation([cite]).bibliography = registry
+        cite = registry.citation_item(None, key)
         state.reset("citation")
         state.note_start = False
         try:
@@ -421,12 +497,17 @@ def render_citations(
         for request in cluster:
             if request.id not in registry.key_of:
                 raise InputError(f"no item '{request.id}' to cite")
-    registry.sort()
+    registry.sort(for_citations=True)
     _disambiguate(style, registry)
     csl = style.csl
     near = int(csl.citation.get("near-note-distance", "5"))
-    plan = [[(registry.key_of[r.id], None if r.locator is None else (r.label, r.locator))
-             for r in cluster] for cluster in citations]
+    plan = [
+        [
+            (registry.key_of[r.id], None if r.locator is None else (r.label, r.locator))
+            for r in cluster
+        ]
+        for cluster in citations
+    ]
     positions = _positions(plan, near)
     finish = _finisher(style)
     out: list[str] = []
@@ -448,8 +529,14 @@ def render_bibliography(
     style: Style,
     items: Sequence[Mapping[str, Any]],
     formatter: ModuleType | None = None,
+    *,
+    substitute_authors: bool = True,
 ) -> Bibliography:
-    """Render the bibliography of ``items`` (no locators), one entry at a time."""
+    """Render the bibliography of ``items`` (no locators), one entry at a time.
+
+    ``substitute_authors=False`` ignores the style's subsequent-author-substitute ("———"), for
+    an entry that will be printed on its own rather than after its neighbour in a list.
+    """
     formatter = _activate(style, formatter)
     registry = _Registry(style, items, formatter)
     csl = style.csl
@@ -460,7 +547,9 @@ def render_bibliography(
     layout = csl.bibliography.layout
     state = registry.qc
     finish = _finisher(style)
-    substitute = csl.bibliography.get("subsequent-author-substitute")
+    substitute = (
+        csl.bibliography.get("subsequent-author-substitute") if substitute_authors else None
+    )
     previous_names: list[str] | None = None
     entries: list[tuple[str, str]] = []
     errors: list[tuple[str, str]] = []
@@ -483,7 +572,7 @@ def render_bibliography(
         finally:
             state.substitute_names = None
         if text is None:
-            errors.append((item_id, "the style renders nothing for this item"))
+            errors.append((item_id, "the style gives no bibliography entry for this item"))
         else:
             entries.append((item_id, finish(text)))
     return Bibliography(entries=entries, errors=errors)

@@ -16,7 +16,6 @@ Each override names the defect of the research note (``§4 #n``) it fixes.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cmp_to_key
 from typing import Any
@@ -169,6 +168,27 @@ def _language(element: Any, item: Any) -> str:
         return str(element.get_root().get("default-locale", "en"))[:2]
 
 
+def _macro(element: Any, name: str) -> Any:
+    """citeproc-py looks every macro up with XPath; the engine indexes them once per style."""
+    root = element.getroottree().getroot()
+    macros = getattr(root, "qc_macros", None)
+    if macros is None:
+        return element.get_macro(name)
+    return macros[name]
+
+
+def _options_parent(element: Any) -> Any:
+    """The cs:citation or cs:bibliography an element belongs to (no XPath)."""
+    for ancestor in element.iterancestors():
+        if isinstance(ancestor, model.Citation | model.Bibliography):
+            return ancestor
+    raise IndexError(element.tag)
+
+
+def _in_locale(element: Any) -> bool:
+    return any(isinstance(a, model.Locale) for a in element.iterancestors())
+
+
 # ---------------------------------------------------------------------------------------------
 # top level
 
@@ -288,7 +308,7 @@ class Key(model.Key):
             for option in ("names-min", "names-use-first", "names-use-last"):
                 if option in self.attrib:
                     options[option.replace("names", "et-al")] = self.get(option)
-            text = self.get_macro(self.get("macro")).render(item, context=context,
+            text = _macro(self, self.get("macro")).render(item, context=context,
                                                             sort_options=options)
             return None if text is None or str(text) == "" else str(text)
         finally:
@@ -333,7 +353,7 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
         if "variable" in self.attrib:
             text, raw = self._value(item, state)
         elif "macro" in self.attrib:
-            text = self.get_macro(self.get("macro")).render(item, context=context, **kwargs)
+            text = _macro(self, self.get("macro")).render(item, context=context, **kwargs)
             raw = False
         elif "term" in self.attrib:
             text = self._term(item)
@@ -419,6 +439,9 @@ def _suffix_letters(index: int) -> str:
 
 
 class Date(model.Date):
+    def is_locale_date(self) -> bool:
+        return _in_locale(self)
+
     def render(self, item: Any, variable: str | None = None, show_parts: Any = None,
                context: Any = None, **kwargs: Any) -> Any:
         return self.process(item, variable, show_parts, context, **kwargs)
@@ -720,7 +743,8 @@ class Names(model.Names):
                 total = sum(output)
                 return String(str(total)) if total > 0 else None
             state.note_start = False
-            return self.join(output, self.get_parent_delimiter(context))
+            parent = _options_parent(context if context is not None else self)
+            return self.join(output, parent.get_option("names-delimiter"))
         substitute = self.find("cs:substitute", self.nsmap)
         if substitute is not None:
             state.substituting += 1
@@ -754,6 +778,21 @@ def _initials_only(token: str) -> bool:
 
 
 class Name(model.Name):
+    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        if sort_options is not None and name in sort_options:
+            value = sort_options[name]
+        else:
+            parent = _options_parent(context if context is not None else self)
+            if name in ("form", "delimiter"):
+                value = self.get(name, parent.get_option("name-" + name))
+            else:
+                value = self.get(name, parent.get_option(name))
+        if name in ("initialize-with-hyphen", "et-al-use-last"):
+            value = str(value).lower() == "true"
+        elif name.startswith("et-al"):
+            value = int(value)
+        return value
+
     def render(self, item: Any, variable: str, context: Any = None, **kwargs: Any) -> Any:
         return self.markup(self.process(item, variable, context=context, **kwargs))
 
@@ -1085,5 +1124,4 @@ CLASSES: dict[str, type] = {
                 Group, Choose, If, Else_If, Else)
 }
 
-__all__ = ["CLASSES", "Disamb", "RenderState", "VariableError", "state_of",
-           "unicodedata"]
+__all__ = ["CLASSES", "Disamb", "RenderState", "VariableError", "state_of"]

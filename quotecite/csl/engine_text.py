@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from typing import Any
 
 OPEN = "\ue000"
@@ -291,5 +290,3 @@ def collation_key(text: str) -> tuple[tuple[int, Any], ...]:
                 key.append((2, letters))
     return tuple(key)
 
-
-Transform = Callable[[list[tuple[str, bool]]], list[str]]

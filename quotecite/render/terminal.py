@@ -1,4 +1,4 @@
-"""Rich rendering for a terminal. Corpus text goes in as ``Text`` objects: never parsed as markup."""
+"""Rich rendering for a terminal. Corpus text goes in as ``Text`` objects, never as markup."""
 
 from __future__ import annotations
 
@@ -24,19 +24,23 @@ if TYPE_CHECKING:
     from quotecite.passage import Passage
 
 
-def console(stderr: bool = False, **kwargs: object) -> Console:
+def console(stderr: bool = False, width: int | None = None) -> Console:
     """The one way quotecite makes a console: data is never markup, nothing is auto-highlighted."""
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True, **kwargs)  # type: ignore[arg-type]
+    return Console(
+        stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True, width=width
+    )
 
 
 def passage_view(passage: Passage) -> RenderableType:
     doc = passage.document
     heading = Text(safe(display_title(doc)), style="bold")
     sub = Text(safe(source_line(doc)), style="dim")
-    grid = Table.grid(padding=(0, 2, 1, 0))
-    grid.add_column(justify="right", no_wrap=True, style="bold cyan")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", no_wrap=True)
     grid.add_column(ratio=1)
-    for row in passage_rows(passage):
+    for n, row in enumerate(passage_rows(passage)):
+        if n:
+            grid.add_row("", "")
         gutter = Text(row.number, style="dim" if row.context else "bold cyan")
         body = Text()
         if row.role:
@@ -59,7 +63,10 @@ def info_view(doc: Document) -> RenderableType:
 def list_view(entries: list[Entry]) -> RenderableType:
     table = Table(show_edge=False, header_style="bold", box=None, pad_edge=False)
     for name in LIST_HEADERS:
-        table.add_column(name, no_wrap=name != "title", justify="right" if name == "¶" else "left")
+        if name in ("archive", "title"):
+            table.add_column(name, ratio=1 if name == "archive" else 2, min_width=12)
+        else:
+            table.add_column(name, no_wrap=True, justify="right" if name == "¶" else "left")
     for row in list_rows(entries):
         table.add_row(*(Text(safe(c)) for c in row))
     return table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from quotecite.model import Document, Name, Role
+from quotecite.model import Document, Name, Part, Role
 from quotecite.render.safe import safe
 
 if TYPE_CHECKING:
@@ -27,6 +27,23 @@ def source_line(doc: Document) -> str:
     return " · ".join(pieces)
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def marked_text(part: Part) -> str:
+    """The part's text with its footnote markers shown: ¹ for "1", [^a] for other labels."""
+    if not part.markers:
+        return part.text
+    out: list[str] = []
+    pos = 0
+    for mk in part.markers:
+        out.append(part.text[pos : mk.offset])
+        out.append(mk.label.translate(_SUPERSCRIPT) if mk.label.isdigit() else f"[^{mk.label}]")
+        pos = mk.offset
+    out.append(part.text[pos:])
+    return "".join(out)
+
+
 class Row(NamedTuple):
     """One shown (sub-)paragraph: its address, role tag ("" for body), text, and context flag."""
 
@@ -42,7 +59,7 @@ def passage_rows(passage: Passage) -> list[Row]:
         p = sel.paragraph
         role = "" if p.role is Role.BODY else p.role.value
         for i in sel.parts:
-            rows.append(Row(p.part_number(i), role, p.parts[i].text, sel.context))
+            rows.append(Row(p.part_number(i), role, marked_text(p.parts[i]), sel.context))
     return rows
 
 
@@ -120,9 +137,7 @@ def render_info(doc: Document) -> str:
 
 
 def list_rows(entries: list[Entry]) -> list[tuple[str, str, str, str, str]]:
-    return [
-        (e.id, e.date or "undated", str(e.paragraphs), e.archive, e.title) for e in entries
-    ]
+    return [(e.id, e.date or "undated", str(e.paragraphs), e.archive, e.title) for e in entries]
 
 
 LIST_HEADERS = ("id", "date", "¶", "archive", "title")

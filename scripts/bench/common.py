@@ -26,7 +26,9 @@ def run_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
-def median_time(cmd: Sequence[str], repeat: int = 15, env: dict[str, str] | None = None, warmup: int = 2) -> float:
+def median_time(
+    cmd: Sequence[str], repeat: int = 15, env: dict[str, str] | None = None, warmup: int = 2
+) -> float:
     """Median wall time of ``cmd`` as a whole process, in seconds."""
     for _ in range(warmup):
         run_once(cmd, env)
@@ -44,7 +46,9 @@ def peak_rss_mb(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *cmd], capture_output=True, text=True, env=env, check=True
+    )
     return int(out.stdout.strip()) / 1024
 
 
@@ -65,4 +69,13 @@ def scratch(name: str) -> Path:
     return base
 
 
-__all__ = ["bare_python", "env_with", "median_time", "peak_rss_mb", "quotecite_command", "resource", "row", "scratch"]
+__all__ = [
+    "bare_python",
+    "env_with",
+    "median_time",
+    "peak_rss_mb",
+    "quotecite_command",
+    "resource",
+    "row",
+    "scratch",
+]

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
+from typing import Any
 
 from quotecite.cli.options import (
     AllOption,
@@ -15,6 +13,7 @@ from quotecite.cli.options import (
     ItemsOption,
     JsonOption,
     StyleOption,
+    TargetsArgument,
 )
 from quotecite.cli.output import write_json, write_text
 from quotecite.errors import InputError, QuoteciteError
@@ -73,12 +72,7 @@ def run(
 
 
 def cli(
-    refs: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Documents (id, alias or prefix), or with --items item ids.", show_default=False
-        ),
-    ] = None,
+    refs: TargetsArgument = None,
     everything: AllOption = False,
     style: StyleOption = "chicago",
     fmt: FormatOption = "text",
@@ -88,7 +82,7 @@ def cli(
     json_out: JsonOption = False,
 ) -> None:
     """Print a bibliography (works cited) sorted as the style says."""
-    from quotecite.cli.commands.cite import style_notice
+    from quotecite.cli.commands.cite_core import style_notice
 
     bib = run(refs or [], everything, style, fmt, archive_style, items, corpus)
     style_notice(style, corpus=items is None)

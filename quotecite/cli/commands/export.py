@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from quotecite.cli.options import AllOption, ArchiveStyleOption, CorpusOption, ItemsOption
+from quotecite.cli.options import (
+    AllOption,
+    ArchiveStyleOption,
+    CorpusOption,
+    ItemsOption,
+    TargetsArgument,
+)
 from quotecite.cli.output import write_text
 
 
@@ -31,12 +37,7 @@ def run(
 
 
 def cli(
-    refs: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Documents (id, alias or prefix), or with --items item ids.", show_default=False
-        ),
-    ] = None,
+    refs: TargetsArgument = None,
     to: Annotated[
         str, typer.Option("--to", "-t", help="csl-json, csl-yaml, bibtex, biblatex or ris.")
     ] = "csl-json",

@@ -19,7 +19,9 @@ def run(doc: str, corpus: Path | None = None) -> Document:
 
 
 def cli(
-    doc: Annotated[str, typer.Argument(help="Document id, alias or unique prefix.", show_default=False)],
+    doc: Annotated[
+        str, typer.Argument(help="Document id, alias or unique prefix.", show_default=False)
+    ],
     corpus: CorpusOption = None,
     json_out: JsonOption = False,
     plain: PlainOption = False,

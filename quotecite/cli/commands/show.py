@@ -21,7 +21,8 @@ def cli(
         ),
     ],
     context: Annotated[
-        int, typer.Option("--context", "-C", min=0, help="Also show N paragraphs either side, dimmed.")
+        int,
+        typer.Option("--context", "-C", min=0, help="Also show N paragraphs either side, dimmed."),
     ] = 0,
     corpus: CorpusOption = None,
     json_out: JsonOption = False,

@@ -1,0 +1,163 @@
+"""quotecite check: validate every file of a corpus; each problem is ``file:line: message``.
+
+Problems: files that do not load; missing required metadata (language; a source: [archival] or
+[publication]; an issued date, or a note beginning "Undated"; a translator when the original
+language differs); ids that do not match their file name or repeat; aliases that collide;
+repeated paragraph numbers and empty paragraphs (from :mod:`quotecite.corpusfile`); source notes
+the archival parser cannot read, or that contradict [archival]; malformed fond/opis/delo/leaves
+values; acronyms the registry does not know; footnote markers without a footnote and footnotes
+without a marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from quotecite.archival.parser import LEAVES, VALUE, parse_source_note
+from quotecite.archival.registry import lookup
+from quotecite.corpusfile import Problem, parse_file
+from quotecite.errors import CorpusError
+from quotecite.model import Document, Role
+
+_VALUE = re.compile(VALUE + r"\Z")
+_LEAVES = re.compile(LEAVES + r"\Z")
+
+
+@dataclass
+class Report:
+    documents: int
+    problems: list[Problem]
+
+
+def check_corpus(path: Path) -> Report:
+    from quotecite.corpus import Corpus
+
+    corpus = Corpus(path)
+    problems: list[Problem] = []
+    ids: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    count = 0
+    for file in corpus.files():
+        count += 1
+        name = str(file)
+        try:
+            parsed = parse_file(file)
+        except CorpusError as exc:
+            problems.append(Problem(name, exc.line or 1, exc.message_only))
+            continue
+        problems.extend(parsed.problems)
+        doc = parsed.document
+        lines = _meta_lines(file)
+        if doc.id in ids:
+            problems.append(
+                Problem(name, lines.get("id", 2), f"id '{doc.id}' is also the id of {ids[doc.id]}")
+            )
+        else:
+            ids[doc.id] = name
+        if file.stem != doc.id:
+            problems.append(
+                Problem(
+                    name,
+                    lines.get("id", 2),
+                    f"id '{doc.id}' does not match the file name '{file.name}'",
+                )
+            )
+        for alias in doc.aliases:
+            owner = aliases.get(alias)
+            if owner is not None and owner != doc.id:
+                problems.append(
+                    Problem(
+                        name,
+                        lines.get("aliases", 2),
+                        f"alias '{alias}' is also an alias of '{owner}'",
+                    )
+                )
+            aliases.setdefault(alias, doc.id)
+        problems.extend(check_document(doc, name, lines))
+    for alias, owner in aliases.items():
+        if alias in ids and alias != owner:
+            where = ids.get(owner, owner)
+            problems.append(Problem(where, 2, f"alias '{alias}' is the id of another document"))
+    problems.sort(key=lambda p: (p.path, p.line))
+    return Report(count, problems)
+
+
+def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Problem]:
+    out: list[Problem] = []
+
+    def add(key: str, message: str) -> None:
+        out.append(Problem(name, lines.get(key, 2), message))
+
+    if not doc.language:
+        add("title", "metadata has no language")
+    if doc.archival.is_empty() and doc.publication.is_empty():
+        add("title", "metadata names no source: give [archival] or [publication]")
+    if doc.issued is None and not (doc.note or "").lower().startswith("undated"):
+        add("title", "metadata has no issued date (an undated document's note begins 'Undated')")
+    if (
+        doc.original_language
+        and doc.language
+        and doc.original_language != doc.language
+        and not doc.translators
+    ):
+        add("original-language", "a translation with no translator")
+    arch = doc.archival
+    for key in ("fond", "opis", "delo", "papka"):
+        value = getattr(arch, key)
+        if value is not None and not _VALUE.match(value):
+            add(key, f"archival.{key} '{value}' is not an archival number")
+    if arch.leaves is not None and not _LEAVES.match(arch.leaves):
+        add("leaves", f"archival.leaves '{arch.leaves}' is not a leaf or range of leaves")
+    if arch.acronym is not None and lookup(arch.acronym) is None:
+        add("acronym", f"archive acronym '{arch.acronym}' is not in the archive registry")
+    for p in doc.paragraphs:
+        if p.role is not Role.SOURCE_NOTE:
+            continue
+        note = parse_source_note(p.text)
+        for problem in note.problems:
+            out.append(
+                Problem(name, p.line, f"source note ¶ {p.number}: cannot read it: {problem}")
+            )
+        if note.references and not arch.is_empty():
+            ref = note.references[0]
+            for key in ("fond", "opis", "delo", "papka", "leaves"):
+                said, given = getattr(ref, key), getattr(arch, key)
+                if said is not None and given is not None and said != given:
+                    add(key, f"archival.{key} is '{given}' but the source note says '{said}'")
+    labels = {m.label for p in doc.paragraphs for part in p.parts for m in part.markers}
+    notes = {
+        p.number[1:] for p in doc.paragraphs if p.role is Role.FOOTNOTE and p.number.startswith("n")
+    }
+    for p in doc.paragraphs:
+        for part in p.parts:
+            for m in part.markers:
+                if m.label not in notes:
+                    out.append(
+                        Problem(
+                            name,
+                            p.line,
+                            f"¶ {p.number}: footnote marker [^{m.label}] "
+                            f"has no footnote n{m.label}",
+                        )
+                    )
+        if p.role is Role.FOOTNOTE and p.number.startswith("n") and p.number[1:] not in labels:
+            out.append(Problem(name, p.line, f"footnote {p.number} has no marker in the text"))
+    return out
+
+
+def _meta_lines(file: Path) -> dict[str, int]:
+    """Line of each metadata key (first occurrence) in a corpus file."""
+    out: dict[str, int] = {}
+    try:
+        text = file.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return out
+    for i, line in enumerate(text.split("\n")[1:], start=2):
+        if line.strip() == "+++":
+            break
+        m = re.match(r"\s*\"?([\w-]+)\"?\s*=", line)
+        if m:
+            out.setdefault(m.group(1), i)
+    return out

@@ -1,0 +1,213 @@
+"""Layout repair: lines → blocks → joined text, undoing what PDF extraction did to the text.
+
+Repairs, each recorded as a :class:`Repair` so that a test can prove no word was lost:
+
+* hard-wrapped lines are joined with a space;
+* a line-end hyphen is removed only where the joined word is a word (the document's own
+  vocabulary, then an English word list) and the hyphenated form is not used elsewhere in the
+  document; otherwise it is kept (``self-adoration``, ``ill-health``, ``One-sidedness``);
+* a blank run (one blank line or a page break's several) between text that does not end a
+  sentence and text that starts in lower case is layout: the two blocks are one paragraph;
+* page numbers standing alone and running headers (the same short line three times or more) are
+  removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quotecite.importer.words import is_word
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    kind: str  #: "hyphen-removed", "hyphen-kept", "page-number", "running-header", "joined", …
+    line: int
+    detail: str
+
+
+@dataclass
+class Block:
+    """Consecutive non-blank lines; ``gap`` blank lines stood before it."""
+
+    start: int
+    lines: list[str]
+    gap: int
+    line_numbers: list[int] = field(default_factory=list)
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].strip() if self.lines else ""
+
+    @property
+    def last(self) -> str:
+        return self.lines[-1].strip() if self.lines else ""
+
+
+_PAGE_NUMBER = re.compile(
+    r"(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?|(?:[Pp]age|PAGE|[Сс]тр\.?)\s*\d{1,4}(?:\s*(?:of|из)\s*\d{1,4})?"
+)
+_TERMINAL = re.compile(r"[.?!:;…][\"”’'»)\]]*\Z")
+_HYPHEN_END = re.compile(r"(?<![^\W\d_])(?P<w>[^\W\d_]+)[-‐]\Z")
+_WORD_START = re.compile(r"(?P<w>[^\W\d_]+)")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_SOFT = "\u00ad"
+_FUNCTION_WORDS = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+    "but", "that", "which", "who", "as", "than", "into", "onto", "upon", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "not", "its", "their", "his", "her", "our",
+    "this", "these", "those", "between", "about", "under", "over", "through", "during",
+}  # fmt: skip
+
+
+def split_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    gap = 0
+    current: Block | None = None
+    for i, raw in enumerate(text.replace("\f", "\n\n").split("\n"), start=1):
+        line = raw.replace("\t", " ").rstrip()
+        if not line.strip():
+            if current is not None:
+                blocks.append(current)
+                current = None
+            gap += 1
+            continue
+        if current is None:
+            current = Block(start=i, lines=[], gap=gap)
+            gap = 0
+        current.lines.append(line)
+        current.line_numbers.append(i)
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def is_page_number(line: str) -> bool:
+    return _PAGE_NUMBER.fullmatch(line.strip()) is not None
+
+
+def remove_furniture(blocks: list[Block], keep: set[int], repairs: list[Repair]) -> list[Block]:
+    """Drop page numbers standing alone and running headers (blocks whose index is not kept)."""
+    counts = Counter(b.first for b in blocks if len(b.lines) == 1 and len(b.first) <= 80)
+    out: list[Block] = []
+    carry = 0
+    for index, b in enumerate(blocks):
+        single = len(b.lines) == 1
+        if single and index not in keep and is_page_number(b.first):
+            repairs.append(Repair("page-number", b.start, b.first))
+            carry += b.gap + 1
+            continue
+        if single and counts[b.first] >= 3 and not b.first[:1].isdigit() and index not in keep:
+            repairs.append(Repair("running-header", b.start, b.first))
+            carry += b.gap + 1
+            continue
+        if carry:
+            b.gap += carry
+            carry = 0
+        out.append(b)
+    return out
+
+
+def ends_sentence(text: str) -> bool:
+    return _TERMINAL.search(text.rstrip()) is not None
+
+
+def continues(prev: Block, nxt: Block, numbered: bool = False) -> bool:
+    """Is ``nxt`` the continuation of ``prev`` across a blank run (layout, not a paragraph)?
+
+    Yes when ``prev`` does not end a sentence and ``nxt`` starts in lower case; or ``nxt`` starts
+    with a letter and ``prev`` ends with a hyphen, a comma or a word like "in"/"the", or is the
+    one-line start of a numbered section (seed 000: ``8.  … General Assembly in`` / ``New York``).
+    """
+    last = prev.last
+    first = nxt.first
+    if not last or not first or ends_sentence(last):
+        return False
+    c = first[0]
+    if c.islower():
+        return True
+    if not (c.isalpha() or c in "“\"‘'«(") or first.startswith(("Source", "[Source")):
+        return False
+    if _HYPHEN_END.search(last) or last.endswith(","):
+        return True
+    tail = last.rsplit(None, 1)[-1]
+    if tail in _FUNCTION_WORDS:
+        return True
+    return numbered and len(prev.lines) == 1
+
+
+class Vocabulary:
+    """The words of one document, to decide line-end hyphens."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: set[str] | None = None
+        self._hyphenated: set[str] = set()
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._load()
+        assert self._words is not None
+        return self._words
+
+    @property
+    def hyphenated(self) -> set[str]:
+        if self._words is None:
+            self._load()
+        return self._hyphenated
+
+    def _load(self) -> None:
+        tokens = {t.lower().replace("‐", "-") for t in _TOKEN.findall(self.text)}
+        self._hyphenated = {t for t in tokens if "-" in t}
+        words = {t for t in tokens if "-" not in t}
+        for t in self._hyphenated:
+            words.update(t.split("-"))
+        self._words = words
+
+    def join_hyphen(self, left: str, right: str) -> bool:
+        """Remove the hyphen of ``left-`` + ``right``? Only where ``left+right`` is a word."""
+        if not right[:1].islower():
+            return False  # anti-Soviet, One-Sidedness: a capital after the hyphen is a compound
+        joined = (left + right).lower()
+        if f"{left}-{right}".lower() in self.hyphenated:
+            return False
+        if joined in self.words:
+            return True
+        return is_word(joined)
+
+
+def join_lines(
+    lines: list[str], numbers: list[int], vocab: Vocabulary, repairs: list[Repair]
+) -> str:
+    """One paragraph's lines as one line of text, hyphenation undone where it is hyphenation."""
+    pieces: list[str] = []
+    prev = ""
+    for k, raw in enumerate(lines):
+        line = " ".join(raw.split())
+        if not pieces:
+            pieces.append(line)
+            prev = line
+            continue
+        if prev.endswith(_SOFT):
+            pieces[-1] = pieces[-1][:-1]
+            pieces.append(line)
+            repairs.append(Repair("hyphen-removed", numbers[k - 1], "soft hyphen"))
+        else:
+            m = _HYPHEN_END.search(prev[-80:]) if prev.endswith(("-", "‐")) else None
+            w = _WORD_START.match(line) if m else None
+            if m and w:
+                left, right = m.group("w"), w.group("w")
+                if vocab.join_hyphen(left, right):
+                    pieces[-1] = pieces[-1][:-1]
+                    repairs.append(Repair("hyphen-removed", numbers[k - 1], f"{left}-{right}"))
+                else:
+                    repairs.append(Repair("hyphen-kept", numbers[k - 1], f"{left}-{right}"))
+                pieces.append(line)
+            else:
+                pieces.append(" ")
+                pieces.append(line)
+        prev = line
+    return "".join(pieces)

@@ -1,0 +1,593 @@
+"""Paragraphs, numbering, roles and footnotes of a raw document.
+
+Numbering forms: ``1. text`` (or ``1) text``), ``1text`` (number glued to the first word),
+``¶ 1 text``, ``[1] text``, roman ``IV. text``, ``1 text`` (a number and a space, accepted only
+as a sequence from 1), a number alone on its line before its text, and unnumbered text (then
+paragraphs are numbered 1…n and the document's numbering is ``supplied``).
+
+Roles: the editors' lines and ``Document No. N: Title, date`` heading at the top become metadata;
+unnumbered paragraphs between heading and body, and a numbered group set off from the body by a
+wider blank run, are editors' headnotes; date lines are datelines; short name lines at the end are
+signatures; ``[Source: …]`` is the source note; numbered notes at the end whose markers stand in the
+text (``Medvedev,1``, ``[1]``, ``¹⁰⁷``) are footnotes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quotecite.importer.datetext import find_date
+from quotecite.importer.layout import (
+    Block,
+    Repair,
+    Vocabulary,
+    continues,
+    join_lines,
+    remove_furniture,
+)
+from quotecite.model import Role
+
+_OPEN = r"[A-ZА-ЯЁ“\"‘'«\[(]"
+STYLES: dict[str, re.Pattern[str]] = {
+    "dot": re.compile(r"\s*(?P<n>\d{1,4})[.)](?:\s+(?=\S)|(?=[“\"‘'«\[(]))"),
+    "pilcrow": re.compile(r"\s*[¶§]\s*(?P<n>\d{1,4})\.?\s*(?=\S)"),
+    "bracket": re.compile(r"\s*\[(?P<n>\d{1,4})\]\s*(?=\S)"),
+    "roman": re.compile(r"\s*(?P<n>[IVXLC]{1,7})[.)]\s+(?=\S)"),
+    "glued": re.compile(rf"\s*(?P<n>\d{{1,4}})(?={_OPEN})"),
+    "space": re.compile(rf"\s*(?P<n>\d{{1,4}})\s+(?={_OPEN})"),
+}
+_NUMBER_ALONE = re.compile(r"\s*(?:[¶§]\s*)?(?:\d{1,4}|[IVXLC]{1,7})[.)]?\s*|\s*\[\d{1,4}\]\s*")
+_FOOTNOTE = re.compile(
+    r"\s*(?:(?P<a>\d{1,3})[.)]?\s+|\[(?P<b>\d{1,3})\]\s*|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*)(?=\S)"
+)
+_SEPARATOR = re.compile(
+    r"\s*(?:[_\-–—*=·.]\s*){3,}|\s*(?:Notes|NOTES|Footnotes|Endnotes|Примечания)\s*:?\s*"
+)
+_SOURCE = re.compile(r"\s*\[?\s*(?:Source|SOURCE|Sources|Источник|Источники)\s*:")
+_HEADING = re.compile(
+    r"\s*(?:Document|DOCUMENT|Doc\.)\s+(?:No\.?|Number|#)?\s*(?P<n>\d{1,4}[A-Za-z]?)\s*[:.]\s*(?P<t>.+)"
+    r"|\s*Документ\s*(?:№|N)\s*(?P<rn>\d{1,4})\s*[:.]?\s*(?P<rt>.+)"
+)
+_EDITOR_LINE = re.compile(r"[A-ZА-ЯЁ][\w'’.-]+(?:\s+[A-ZА-ЯЁ][\w'’.-]+){1,3}")
+_NOT_NAMES = {
+    "Top", "Secret", "Confidential", "Copy", "Special", "Folder", "Urgent", "Memorandum",
+    "Record", "Document", "Conversation", "Notes", "Minutes", "Draft", "Only",
+}  # fmt: skip
+_HEADNOTE = re.compile(r"\s*(?:Editors?['’]?s?\s+[Nn]ote|Headnote|Introduction|Commentary)\s*[:.]")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPER_RX = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+M_OPEN = "\ue000"
+M_CLOSE = "\ue001"
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(text: str) -> int | None:
+    total = 0
+    prev = 0
+    for ch in reversed(text.upper()):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if total > 0 else None
+
+
+def to_roman(value: int) -> str:
+    out = ""
+    for v, sym in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= v:
+            out += sym
+            value -= v
+    return out
+
+
+def number_value(number: str) -> int | None:
+    if number.isdigit():
+        return int(number)
+    return roman_value(number)
+
+
+@dataclass
+class RawParagraph:
+    number: str | None  #: as printed, None where the source prints none
+    role: Role
+    parts: list[str]  #: text with footnote markers as M_OPEN label M_CLOSE
+    line: int
+
+
+@dataclass
+class Heading:
+    number: str | None = None
+    title: str | None = None
+    line: int = 0
+    text: str = ""
+
+
+@dataclass
+class Structure:
+    paragraphs: list[RawParagraph] = field(default_factory=list)
+    style: str | None = None  #: numbering style, None for unnumbered text
+    editors: list[str] = field(default_factory=list)
+    heading: Heading | None = None
+    title_line: str | None = None
+    repairs: list[Repair] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    consumed: list[str] = field(default_factory=list)  #: source lines turned into metadata
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _match_style(style: str | None, text: str) -> re.Match[str] | None:
+    if style is None:
+        return None
+    m = STYLES[style].match(text)
+    if m and style == "roman" and roman_value(m.group("n")) is None:
+        return None
+    return m
+
+
+def choose_style(blocks: list[Block]) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for name, rx in STYLES.items():
+        nums: list[int] = []
+        for b in blocks:
+            m = rx.match(b.first)
+            if m:
+                v = number_value(m.group("n"))
+                if v is not None:
+                    nums.append(v)
+        if len(nums) < 2 and not (
+            len(nums) == 1 and nums[0] == 1 and name in ("pilcrow", "bracket")
+        ):
+            continue
+        asc = sum(1 for a, b in itertools.pairwise(nums) if b == a + 1)
+        if asc < 1 and len(nums) > 1:
+            continue
+        if name == "space" and (asc < 2 or nums[0] > 2):
+            continue
+        if name == "glued" and (asc < 1 or nums[0] > 2):
+            continue
+        if name == "dot" and asc * 2 < len(nums) - 1:
+            continue
+        key = (asc, len(nums), name)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def is_source(text: str) -> bool:
+    return _SOURCE.match(text) is not None
+
+
+def is_dateline(text: str) -> bool:
+    t = text.strip()
+    if len(t) > 80:
+        return False
+    found = find_date(t)
+    if found is None:
+        return False
+    rest = (t[: found[1]] + " " + t[found[2] :]).strip(" ,.;:-–—")
+    return len(rest.split()) <= 3 and not re.search(r"\d", rest)
+
+
+def is_signature(text: str) -> bool:
+    t = text.strip()
+    words = t.split()
+    if not words or len(words) > 8 or len(t) > 80 or re.search(r"\d", t):
+        return False
+    if t.endswith((".", "?", "!", ":", ";", ",")) and not re.search(r"\b[A-ZА-ЯЁ]\.\Z", t):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w.startswith("/s/") or w in {"of", "the"})
+    return caps == len(words) and any(len(w.strip(".")) > 2 for w in words)
+
+
+def _editor_block(b: Block) -> bool:
+    return all(
+        _EDITOR_LINE.fullmatch(line.strip()) and not (set(line.split()) & _NOT_NAMES)
+        for line in b.lines
+    )
+
+
+def _title_like(b: Block) -> bool:
+    t = " ".join(b.first.split())
+    return (
+        len(b.lines) <= 2
+        and len(t.split()) <= 25
+        and not t.endswith((".", ",", ";", ":", "?"))
+        and not t[:1].isdigit()
+        and t[:1].isupper()
+    )
+
+
+# --------------------------------------------------------------------------- main
+
+
+def analyse(text: str) -> Structure:
+    from quotecite.importer.layout import split_blocks
+
+    st = Structure()
+    blocks = split_blocks(text)
+    keep = _number_lines(blocks)
+    blocks = remove_furniture(blocks, keep, st.repairs)
+    blocks = _merge_number_lines(blocks, st.repairs)
+    vocab = Vocabulary(text)
+    if not blocks:
+        return st
+
+    # footnotes at the end
+    foot_start, separator = _find_footnotes(blocks)
+    footnotes = blocks[foot_start:]
+    body = blocks[: foot_start - (1 if separator else 0)]
+    if separator:
+        sep = blocks[foot_start - 1]
+        st.repairs.append(Repair("separator", sep.start, sep.first))
+        st.consumed.append(sep.first)
+
+    # continuation across blank runs
+    merged: list[Block] = []
+    for b in body:
+        numbered = any(rx.match(merged[-1].first) for rx in STYLES.values()) if merged else False
+        if merged and continues(merged[-1], b, numbered) and not is_source(b.first):
+            prev = merged[-1]
+            st.repairs.append(
+                Repair("joined", b.start, f"{b.gap} blank line(s) inside a paragraph")
+            )
+            prev.lines.extend(b.lines)
+            prev.line_numbers.extend(b.line_numbers)
+        else:
+            merged.append(b)
+    body = merged
+
+    style = choose_style(body)
+    if style is None:  # numbered paragraphs with no blank lines between them
+        style = choose_style(
+            [
+                Block(n, [line], 0, [n])
+                for b in body
+                for n, line in zip(b.line_numbers, b.lines, strict=True)
+            ]
+        )
+    st.style = style
+    body = _split_inline_numbers(body, style)
+
+    # prelude: editors, heading, title, headnotes before the first number
+    index = 0
+    if body and _editor_block(body[0]) and len(body) > 1 and _HEADING.match(body[1].first):
+        st.editors = [" ".join(line.split()) for line in body[0].lines]
+        st.consumed.extend(body[0].lines)
+        index = 1
+    hm = _HEADING.match(body[index].first) if index < len(body) else None
+    if hm:
+        b = body[index]
+        heading_text = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
+        hm = _HEADING.match(heading_text)
+        assert hm is not None
+        st.heading = Heading(
+            number=hm.group("n") or hm.group("rn"),
+            title=(hm.group("t") or hm.group("rt") or "").strip(),
+            line=b.start,
+            text=heading_text,
+        )
+        st.consumed.extend(b.lines)
+        index += 1
+    elif (
+        len(body) >= 2
+        and _title_like(body[0])
+        and not is_dateline(body[0].first)
+        and _match_style(style, body[0].first) is None
+    ):
+        b = body[0]
+        st.title_line = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
+        st.consumed.extend(b.lines)
+        index = 1
+
+    paragraphs: list[RawParagraph] = []
+    current: RawParagraph | None = None
+    seen_number = False
+    trailing = _trailing_roles(body, index, style)
+    counters: Counter[str] = Counter()
+
+    for k in range(index, len(body)):
+        b = body[k]
+        joined = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
+        m = _match_style(style, joined)
+        number = m.group("n") if m else None
+        content = joined[m.end() :] if m else joined
+        role = Role.BODY
+        if is_source(content):
+            role = Role.SOURCE_NOTE
+        elif k in trailing:
+            role = trailing[k]
+        elif is_dateline(content) and (not seen_number or k > len(body) - 4):
+            role = Role.DATELINE
+        elif (style is not None and number is None and not seen_number) or (
+            style is None
+            and (st.heading is not None or st.title_line is not None)
+            and _HEADNOTE.match(content)
+        ):
+            role = Role.HEADNOTE
+        if number is not None:
+            seen_number = True
+        if (
+            role is Role.BODY
+            and number is None
+            and style is not None
+            and current is not None
+            and current.role is Role.BODY
+        ):
+            current.parts.append(content)
+            continue
+        para = RawParagraph(number=number, role=role, parts=[content], line=b.start)
+        paragraphs.append(para)
+        current = para
+
+    # editors' headnote set off by a wider blank run (seed 001: ¶1–2, then two blank lines)
+    if st.heading is not None and style is not None:
+        _headnotes_by_gap(paragraphs, body, index)
+
+    # footnotes
+    labels: list[str] = []
+    for b in footnotes:
+        fm = _FOOTNOTE.match(b.first)
+        assert fm is not None
+        label = (fm.group("a") or fm.group("b") or fm.group("c") or "").translate(_SUPERSCRIPT)
+        joined = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
+        fm2 = _FOOTNOTE.match(joined)
+        text_ = joined[fm2.end() :] if fm2 else joined
+        labels.append(label)
+        paragraphs.append(
+            RawParagraph(number=f"n{label}", role=Role.FOOTNOTE, parts=[text_], line=b.start)
+        )
+    _mark_footnotes(paragraphs, labels, st)
+
+    # numbers for paragraphs the source does not number
+    if style is None:
+        n = 0
+        for p in paragraphs:
+            if p.role is Role.BODY:
+                n += 1
+                p.number = str(n)
+    prefixes = {
+        Role.HEADNOTE: "h", Role.SOURCE_NOTE: "src", Role.DATELINE: "d",
+        Role.SIGNATURE: "sig", Role.BODY: "p", Role.FOOTNOTE: "n",
+    }  # fmt: skip
+    for p in paragraphs:
+        if p.number is None:
+            prefix = prefixes[p.role]
+            counters[prefix] += 1
+            p.number = f"{prefix}{counters[prefix]}"
+    _check_sequence(paragraphs, style, st)
+    st.paragraphs = paragraphs
+    return st
+
+
+def _number_lines(blocks: list[Block]) -> set[int]:
+    """Indexes of blocks that are a paragraph number alone on its line (kept, not page numbers)."""
+    keep: set[int] = set()
+    bare: list[int] = []
+    for i, b in enumerate(blocks):
+        if len(b.lines) != 1 or i + 1 >= len(blocks) or not _NUMBER_ALONE.fullmatch(b.first):
+            continue
+        if b.first.strip().isdigit():
+            bare.append(i)
+        else:
+            keep.add(i)
+    values = [int(blocks[i].first) for i in bare]
+    if len(values) >= 2 and values[0] == 1 and values == list(range(1, len(values) + 1)):
+        keep.update(bare)
+    return keep
+
+
+def _merge_number_lines(blocks: list[Block], repairs: list[Repair]) -> list[Block]:
+    out: list[Block] = []
+    pending: Block | None = None
+    for b in blocks:
+        if len(b.lines) > 1 and _NUMBER_ALONE.fullmatch(b.first):
+            token = b.first.strip() + ("." if b.first.strip().isdigit() else "")
+            b.lines[:2] = [f"{token} {b.lines[1].strip()}"]
+            b.line_numbers[:2] = [b.line_numbers[0]]
+            repairs.append(Repair("number-line", b.start, token))
+        if pending is None and len(b.lines) == 1 and _NUMBER_ALONE.fullmatch(b.first):
+            pending = b
+            continue
+        if pending is not None:
+            token = pending.first.strip()
+            if token.isdigit():
+                token += "."  # a number alone on its line: read as "1. text"
+            b.lines[0] = token + " " + b.lines[0].strip()
+            b.gap = pending.gap
+            b.start = pending.start
+            b.line_numbers[0] = pending.start
+            repairs.append(Repair("number-line", pending.start, pending.first.strip()))
+            pending = None
+        out.append(b)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _find_footnotes(blocks: list[Block]) -> tuple[int, bool]:
+    """Where trailing footnotes start (len(blocks) if none); does a separator precede them?"""
+    start = len(blocks)
+    labels: list[int] = []
+    while start > 1:
+        m = _FOOTNOTE.match(blocks[start - 1].first)
+        if not m or is_source(blocks[start - 1].first[m.end() :]):
+            break
+        label = int((m.group("a") or m.group("b") or m.group("c") or "0").translate(_SUPERSCRIPT))
+        if labels and label != labels[0] - 1:
+            break
+        labels.insert(0, label)
+        start -= 1
+        if label == 1:
+            break
+    if not labels or labels[0] != 1:
+        return len(blocks), False
+    before = blocks[start - 1]
+    if _SEPARATOR.fullmatch(before.first) and len(before.lines) == 1:
+        return start, True
+    if is_source(before.first) or (
+        STYLES["glued"].match(before.first)
+        and is_source(
+            before.first[STYLES["glued"].match(before.first).end() :]  # type: ignore[union-attr]
+        )
+    ):
+        return start, False
+    text = "\n".join(line for b in blocks[:start] for line in b.lines).translate(_SUPERSCRIPT)
+    if all(_marker_regex(str(n)).search(text) for n in labels):
+        return start, False
+    return len(blocks), False
+
+
+def _split_inline_numbers(blocks: list[Block], style: str | None) -> list[Block]:
+    """Split a block where a line inside it starts the next number of the sequence."""
+    if style is None:
+        return blocks
+    out: list[Block] = []
+    expected: int | None = None
+    for b in blocks:
+        m = _match_style(style, b.first)
+        if m:
+            expected = (number_value(m.group("n")) or 0) + 1
+        start = 0
+        for i in range(1, len(b.lines)):
+            mi = _match_style(style, b.lines[i])
+            if mi and expected is not None and number_value(mi.group("n")) == expected:
+                out.append(
+                    Block(
+                        b.line_numbers[start],
+                        b.lines[start:i],
+                        b.gap if start == 0 else 0,
+                        b.line_numbers[start:i],
+                    )
+                )
+                start = i
+                expected += 1
+        if start == 0:
+            out.append(b)
+        else:
+            out.append(Block(b.line_numbers[start], b.lines[start:], 0, b.line_numbers[start:]))
+    return out
+
+
+def _trailing_roles(body: list[Block], index: int, style: str | None) -> dict[int, Role]:
+    """Signatures and datelines after the last paragraph of text (before the source note)."""
+    out: dict[int, Role] = {}
+    k = len(body) - 1
+    while k > index and is_source(_strip_number(body[k].first, style)):
+        k -= 1
+    while k > index:
+        text = " ".join(
+            _strip_number(line, style) if i == 0 else line for i, line in enumerate(body[k].lines)
+        )
+        if len(body[k].lines) > 3:
+            break
+        if is_dateline(text):
+            out[k] = Role.DATELINE
+        elif is_signature(text) and (_match_style(style, body[k].first) is None):
+            out[k] = Role.SIGNATURE
+        else:
+            break
+        k -= 1
+    return out
+
+
+def _strip_number(text: str, style: str | None) -> str:
+    m = _match_style(style, text)
+    return text[m.end() :] if m else text
+
+
+def _headnotes_by_gap(paragraphs: list[RawParagraph], body: list[Block], index: int) -> None:
+    numbered = [p for p in paragraphs if p.role is Role.BODY and p.number is not None]
+    if len(numbered) < 4:
+        return
+    gaps = {b.start: b.gap for b in body[index:]}
+    values = [gaps.get(p.line, 0) for p in numbered]
+    normal = Counter(values[1:]).most_common(1)[0][0]
+    for i in range(1, len(numbered) // 2 + 1):
+        if values[i] > normal:
+            for p in numbered[:i]:
+                p.role = Role.HEADNOTE
+            return
+
+
+def _marker_regex(label: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<=[^\W\d_])(?P<m>{label})(?=[\s,.;:)”’\"]|\Z)"
+        rf"|(?<=[^\W\d_][,.;:!?”’\"')\]])(?P<m2>{label})(?=[\s,.;:)”’\"]|\Z)"
+        rf"|(?P<m3>\[{label}\])"
+    )
+
+
+def _mark_footnotes(paragraphs: list[RawParagraph], labels: list[str], st: Structure) -> None:
+    pending = list(labels)
+    for p in paragraphs:
+        if p.role is Role.FOOTNOTE:
+            continue
+        for i, part in enumerate(p.parts):
+            text = _SUPER_RX.sub(
+                lambda m: f"{M_OPEN}{m.group().translate(_SUPERSCRIPT)}{M_CLOSE}", part
+            )
+            if text != part:
+                for found in re.findall(f"{M_OPEN}(\\d+){M_CLOSE}", text):
+                    if found in pending:
+                        pending.remove(found)
+                    st.repairs.append(Repair("marker", p.line, found))
+            while pending:
+                m = _marker_regex(pending[0]).search(text)
+                if not m:
+                    break
+                label = pending.pop(0)
+                text = text[: m.start()] + f"{M_OPEN}{label}{M_CLOSE}" + text[m.end() :]
+                st.repairs.append(Repair("marker", p.line, label))
+            p.parts[i] = text
+    for label in pending:
+        st.warnings.append(f"footnote {label}: no marker for it found in the text")
+
+
+def _check_sequence(paragraphs: list[RawParagraph], style: str | None, st: Structure) -> None:
+    if style is None:
+        return
+    prev: int | None = None
+    prev_text = ""
+    seen: set[str] = set()
+    for p in paragraphs:
+        number = p.number or ""
+        if p.role is Role.FOOTNOTE or not (number.isdigit() or roman_value(number)):
+            continue
+        value = number_value(number)
+        if number in seen:
+            st.warnings.append(f"line {p.line}: paragraph number {number} repeats")
+            continue
+        seen.add(number)
+        if value is None:
+            continue
+        if prev is not None and value > prev + 1:
+            show = to_roman if style == "roman" else str
+            missing = show(prev + 1) if value == prev + 2 else f"{show(prev + 1)}–{show(value - 1)}"
+            st.warnings.append(
+                f"line {p.line}: paragraph {missing} missing "
+                f"(numbers go from {prev_text} to {number}); kept as printed"
+            )
+        elif prev is not None and value <= prev:
+            st.warnings.append(
+                f"line {p.line}: paragraph numbers go back from {prev_text} to {number}; "
+                "kept as printed"
+            )
+        prev = value
+        prev_text = number

@@ -1,0 +1,124 @@
+"""The console script's lean path for ``show`` must behave exactly like the typer command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotecite.cli.entry import lean_cite, lean_show, parse_args, parse_show_args
+
+CASES = [
+    ["doc6", "16"],
+    ["garf", "3", "--json"],
+    ["doc6", "16", "--context", "2"],
+    ["--context=1", "doc6", "3"],
+    ["-C", "1", "garf", "3.2"],
+    ["doc6 ¶¶3–5", "--plain"],
+    ["doc6, para. 16", "--json"],
+    ["gorbachov"],
+    ["doc6", "99"],
+    ["doc6", "1x"],
+    ["g"],
+    ["--", "doc6", "16"],
+]
+
+
+@pytest.mark.parametrize("args", CASES, ids=[" ".join(c) for c in CASES])
+def test_lean_path_equals_typer_command(
+    args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = lean_show(args)
+    lean = capsys.readouterr()
+    full = qc("show", *args)
+    assert status is not None
+    assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
+
+
+def test_lean_path_with_corpus_option(
+    corpus_copy: Path, qc: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus_copy / "garf-10063-1-190.md").unlink()
+    args = ["garf", "--corpus", str(corpus_copy)]
+    status = lean_show(args)
+    lean = capsys.readouterr()
+    full = qc("show", *args)
+    assert (
+        (status, lean.out, lean.err)
+        == (full.exit_code, full.stdout, full.stderr)
+        == (3, "", "quotecite: error: no document 'garf'\n")
+    )
+
+
+CITE_CASES = [
+    ["doc6", "16"],
+    ["garf", "3", "--style", "mla"],
+    ["garf", "3.2", "-s", "chicago-author-date", "--json"],
+    ["doc6", "3-5", "--format", "markdown"],
+    ["doc6", "16", "-f", "html", "--archive-style=russian"],
+    ["garf", "3", "--archive-style", "russian", "--format", "latex"],
+    ["doc6", "16", "--format", "rtf"],
+    ["doc6", "16", "--style", "chicago-fullnote-bibliography"],
+    ["doc6", "16", "--style", "chicgo"],
+    ["doc6", "16", "--format", "docx"],
+    ["doc6", "99"],
+    ["nothing-here"],
+]
+
+
+@pytest.mark.parametrize("args", CITE_CASES, ids=[" ".join(c) for c in CITE_CASES])
+def test_lean_cite_equals_typer_command(
+    args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = lean_cite(args)
+    lean = capsys.readouterr()
+    full = qc("cite", *args)
+    assert status is not None
+    assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
+
+
+def test_cite_with_items_is_left_to_typer() -> None:
+    assert parse_args("cite", ["x", "--items", "f.json"]) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["doc6", "--rich"],
+        ["doc6", "--context"],
+        ["doc6", "--context", "x"],
+        [],
+        ["--bogus", "doc6"],
+    ],
+)
+def test_what_the_lean_path_leaves_to_typer(args: list[str]) -> None:
+    assert parse_show_args(args) is None
+
+
+def test_lean_path_imports_neither_typer_nor_rich() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['quotecite', 'show', 'doc6', '16']\n"
+        "from quotecite.cli.entry import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click', 'citeproc', 'lxml'})\n"
+        "sys.stderr.write(f'{code} {heavy}')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stderr == "0 []"
+    assert "16  With good reason" in r.stdout
+
+
+def test_console_script_end_to_end() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "quotecite", "show", "gorbachov"], capture_output=True, text=True
+    )
+    assert (r.returncode, r.stdout) == (3, "")
+    assert (
+        r.stderr
+        == "quotecite: error: no document 'gorbachov'; did you mean 'gorbachev-1986-06-26'?\n"
+    )
