@@ -4,9 +4,10 @@ Importing typer and rich costs several times a bare Python start-up, while looki
 a passage are what people run most. So ``show``, ``search`` and ``find`` (in plain or JSON
 output — what scripts and pipes get) and ``cite`` are served here, with the same library calls and
 output functions as the typer commands in ``quotecite.cli.commands``, without importing typer or
-rich. Anything this small reader does not recognise (help, an option it does not know, a terminal that wants the
-rich view) goes to the full typer application, which stays the definition of every command;
-``tests/test_cli_entry.py`` checks that both give byte-identical results.
+rich. Anything this small reader does not recognise (help, an option it does not know, a terminal
+that wants the rich view) goes to the full typer application, which stays the definition of every
+command; ``tests/test_cli_entry.py`` and ``tests/test_search_cli.py`` check that both give
+byte-identical results.
 """
 
 from __future__ import annotations
