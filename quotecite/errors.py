@@ -92,6 +92,12 @@ class InputError(QuoteciteError):
     exit_status = ExitStatus.INPUT_ERROR
 
 
+class SearchIndexError(QuoteciteError):
+    """The search index cannot be opened or written (a damaged index is rebuilt, not reported)."""
+
+    exit_status = ExitStatus.ERROR
+
+
 class StyleError(QuoteciteError):
     exit_status = ExitStatus.STYLE_ERROR
 

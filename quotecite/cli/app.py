@@ -14,9 +14,12 @@ from quotecite.cli.commands import (
     check,
     cite,
     export,
+    find,
     import_,
+    index,
     info,
     quote,
+    search,
     show,
     styles,
     verify,
@@ -65,6 +68,9 @@ def _root(
 app.command("list")(list_cmd.cli)
 app.command("show")(show.cli)
 app.command("info")(info.cli)
+app.command("search")(search.cli)
+app.command("find")(find.cli)
+app.command("index")(index.cli)
 app.command("cite")(cite.cli)
 app.command("bib")(bib.cli)
 app.command("export")(export.cli)

@@ -1,12 +1,13 @@
 """The ``quotecite`` console script.
 
 Importing typer and rich costs several times a bare Python start-up, while looking up and citing
-a passage are what people run most. So ``show`` (in plain or JSON output — what scripts and
-pipes get) and ``cite`` are served here, with the same library calls and output functions as the
-typer commands in ``quotecite.cli.commands``, without importing typer or rich. Anything this
-small reader does not recognise (help, an option it does not know, a terminal that wants the
-rich view) goes to the full typer application, which stays the definition of every command;
-``tests/test_cli_entry.py`` checks that both give byte-identical results.
+a passage are what people run most. So ``show``, ``search`` and ``find`` (in plain or JSON
+output — what scripts and pipes get) and ``cite`` are served here, with the same library calls and
+output functions as the typer commands in ``quotecite.cli.commands``, without importing typer or
+rich. Anything this small reader does not recognise (help, an option it does not know, a terminal
+that wants the rich view) goes to the full typer application, which stays the definition of every
+command; ``tests/test_cli_entry.py`` and ``tests/test_search_cli.py`` check that both give
+byte-identical results.
 """
 
 from __future__ import annotations
@@ -45,6 +46,24 @@ SPECS = {
         },
         flags={"--json": "json"},
         defaults={"json": False, "style": "chicago", "format": "text", "archive_style": "english"},
+    ),
+    "search": Spec(
+        values={
+            "--corpus": "corpus",
+            "--doc": "doc",
+            "--from": "date_from",
+            "--to": "date_to",
+            "--archive": "archive",
+            "--limit": "limit",
+            "-n": "limit",
+        },
+        flags={"--json": "json", "--plain": "plain"},
+        defaults={"json": False, "plain": False, "limit": "20"},
+    ),
+    "find": Spec(
+        values={"--corpus": "corpus", "--style": "style", "--limit": "limit", "-n": "limit"},
+        flags={"--json": "json", "--plain": "plain"},
+        defaults={"json": False, "plain": False, "limit": "5", "style": "chicago"},
     ),
 }
 
@@ -127,6 +146,53 @@ def lean_cite(args: list[str]) -> int | None:
     return _serve(serve, opts)
 
 
+def lean_search(args: list[str]) -> int | None:
+    """Serve ``search`` in plain or JSON output without typer or rich."""
+    return _lean_search_or_find("search", args)
+
+
+def lean_find(args: list[str]) -> int | None:
+    """Serve ``find`` in plain or JSON output without typer or rich."""
+    return _lean_search_or_find("find", args)
+
+
+def _lean_search_or_find(command: str, args: list[str]) -> int | None:
+    opts = parse_args(command, args)
+    if opts is None:
+        return None
+    if not opts["json"] and not opts["plain"] and sys.stdout.isatty():
+        return None  # the rich view needs rich
+    limit = str(opts["limit"])
+    if not limit.isdigit() or int(limit) < 1:
+        return None  # let the full CLI word the error
+    from quotecite.cli.output import Mode
+    from quotecite.search import commands
+
+    words = [str(r) for r in opts["ref"]]  # type: ignore[attr-defined]
+    mode = Mode.JSON if opts["json"] else Mode.PLAIN
+
+    def value(key: str) -> str | None:
+        return None if opts.get(key) is None else str(opts[key])
+
+    def serve(corpus: Path | None) -> None:
+        if command == "search":
+            hits = commands.run_search(
+                words,
+                corpus,
+                value("doc"),
+                value("date_from"),
+                value("date_to"),
+                value("archive"),
+                int(limit),
+            )
+            commands.output_search(hits, mode)
+        else:
+            found = commands.run_find(words, corpus, int(limit))
+            commands.output_find(found, mode, corpus, str(opts["style"]))
+
+    return _serve(serve, opts)
+
+
 def _serve(body: Callable[[Path | None], None], opts: dict[str, object]) -> int:
     from pathlib import Path
 
@@ -141,7 +207,12 @@ def _serve(body: Callable[[Path | None], None], opts: dict[str, object]) -> int:
     return 0
 
 
-LEAN: dict[str, Callable[[list[str]], int | None]] = {"show": lean_show, "cite": lean_cite}
+LEAN: dict[str, Callable[[list[str]], int | None]] = {
+    "show": lean_show,
+    "cite": lean_cite,
+    "search": lean_search,
+    "find": lean_find,
+}
 
 
 def main() -> None:
