@@ -39,39 +39,69 @@ def load_catalog(
     corpus: Corpus,
     strict: bool = False,
     errors: list[CorpusError] | None = None,
-    quick: bool = False,
 ) -> dict[str, Entry]:
     """id → Entry for every readable file.
 
-    Each file's size and mtime are checked against the cache, and changed files re-read. With
-    ``quick``, an unchanged directory mtime (no file added, removed or renamed, which includes
-    every atomic save) is trusted instead: callers must verify the document they then read.
+    Each file's size and mtime are checked against the cache, and changed files re-read.
     A malformed file raises CorpusError with ``strict``; otherwise it is left out and its error
     appended to ``errors``.
     """
     cache_file = cache_dir() / f"catalog-{corpus_key(corpus.path)}.json"
     data = _read_cache(cache_file, corpus)
     dir_stamp = os.stat(corpus.path).st_mtime_ns
-    if quick and data is not None and data.get("dir") == dir_stamp:
-        files: dict[str, Any] = data["files"]
-    else:
-        files, changed = _refresh(corpus, data["files"] if data else {})
-        if changed or data is None or data.get("dir") != dir_stamp:
-            # a cache that cannot be written costs speed, not correctness
-            with contextlib.suppress(OSError):
-                atomic_write_text(
-                    cache_file,
-                    json.dumps(
-                        {
-                            "version": VERSION,
-                            "corpus": str(corpus.path.resolve()),
-                            "dir": dir_stamp,
-                            "files": files,
-                        },
-                        ensure_ascii=False,
-                    ),
-                )
+    files, changed = _refresh(corpus, data["files"] if data else {})
+    if changed or data is None or data.get("dir") != dir_stamp:
+        # a cache that cannot be written costs speed, not correctness
+        with contextlib.suppress(OSError):
+            atomic_write_text(
+                cache_file,
+                json.dumps(
+                    {
+                        "version": VERSION,
+                        "corpus": str(corpus.path.resolve()),
+                        "dir": dir_stamp,
+                        "files": files,
+                    },
+                    ensure_ascii=False,
+                ),
+            )
+            _write_names(corpus, dir_stamp, files)
     return _entries(corpus, files, strict, errors)
+
+
+def _names_file(corpus: Corpus) -> Path:
+    return cache_dir() / f"names-{corpus_key(corpus.path)}.json"
+
+
+def _write_names(corpus: Corpus, dir_stamp: int, files: dict[str, Any]) -> None:
+    """A small map of every id and alias to its file, for lookups in large corpora."""
+    names: dict[str, str] = {}
+    for name, record in files.items():
+        entry = record.get("entry")
+        if entry:
+            for key in (entry["id"], *entry["aliases"]):
+                # a name two files claim is left to the full catalog, which reports it
+                names[key] = "" if names.get(key, name) != name else name
+    atomic_write_text(
+        _names_file(corpus),
+        json.dumps({"version": VERSION, "dir": dir_stamp, "names": names}, ensure_ascii=False),
+    )
+
+
+def quick_names(corpus: Corpus) -> dict[str, str] | None:
+    """id or alias → file name, if the directory is unchanged since the map was written.
+
+    Cheap whatever the corpus size: no file is stat-ed. A file edited in place can make it out
+    of date, so callers check the document they read against the name (as Corpus.document does).
+    """
+    try:
+        data = json.loads(_names_file(corpus).read_text("utf-8"))
+        if data["version"] != VERSION or data["dir"] != os.stat(corpus.path).st_mtime_ns:
+            return None
+        names = data["names"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return names if isinstance(names, dict) else None
 
 
 def _read_cache(cache_file: Path, corpus: Corpus) -> dict[str, Any] | None:

@@ -7,6 +7,7 @@ modification time on use, so edited, added and removed files are noticed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,15 +74,13 @@ class Corpus:
             doc = corpusfile.read_document(direct)
             if doc.id == key:
                 return doc
-        # Trust the catalog while the directory is unchanged, but check the file it points to.
-        try:
-            quick = self._find(key, self._load(quick=True))
-            if quick is not None:
-                doc = corpusfile.read_document(self.path / quick.file)
-                if _names(doc, key):
-                    return doc
-        except (AmbiguousDocument, CorpusError):
-            pass  # decided below, against every file
+        # Trust the name map while the directory is unchanged, but check the file it points to.
+        file = self._quick_file(key)
+        if file:
+            with contextlib.suppress(CorpusError):  # if so, decided below against every file
+                found = corpusfile.read_document(self.path / file)
+                if _names(found, key):
+                    return found
         entry = self.find_entry(key)
         return corpusfile.read_document(self.path / entry.file)
 
@@ -96,6 +95,18 @@ class Corpus:
             first = self._broken[0]
             raise CorpusError(first.path, first.message_only, first.line)
         raise DocumentNotFound(name, self.suggest(key))
+
+    def _quick_file(self, key: str) -> str | None:
+        """The file the cached name map gives for ``key`` (a name or a unique prefix), if any."""
+        from quotecite.catalog import quick_names
+
+        names = quick_names(self)
+        if names is None:
+            return None
+        if key in names:
+            return names[key] or None
+        files = {f for n, f in names.items() if n.startswith(key)}
+        return files.pop() if len(files) == 1 else None
 
     @staticmethod
     def _find(key: str, catalog: dict[str, Entry]) -> Entry | None:
@@ -156,13 +167,10 @@ class Corpus:
         """Every document's entry, each file checked for changes."""
         if self._catalog is None:
             self._broken.clear()
-            self._catalog = self._load(quick=False)
+            from quotecite.catalog import load_catalog
+
+            self._catalog = load_catalog(self, errors=self._broken)
         return self._catalog
-
-    def _load(self, quick: bool) -> dict[str, Entry]:
-        from quotecite.catalog import load_catalog
-
-        return load_catalog(self, errors=[] if quick else self._broken, quick=quick)
 
     def entries(self) -> list[Entry]:
         return sorted(self.catalog().values(), key=lambda e: (e.date or "9999", e.id))

@@ -99,3 +99,28 @@ def test_env_variable_chooses_corpus(corpus_copy: Path, monkeypatch: pytest.Monk
 def test_a_file_whose_name_is_not_its_id(corpus_copy: Path) -> None:
     (corpus_copy / f"{DOC001}.md").rename(corpus_copy / "memo.md")
     assert Corpus(corpus_copy).document(DOC001).id == DOC001
+
+
+def test_name_map_is_used_only_while_the_directory_is_unchanged(corpus_copy: Path) -> None:
+    from quotecite.catalog import quick_names
+
+    corpus = Corpus(corpus_copy)
+    assert quick_names(corpus) is None
+    corpus.catalog()
+    assert quick_names(corpus) == {
+        DOC000: f"{DOC000}.md",
+        "new-political-thinking": f"{DOC000}.md",
+        DOC001: f"{DOC001}.md",
+        "doc6": f"{DOC001}.md",
+    }
+    (corpus_copy / "new.md").write_text('+++\nid = "new"\ntitle = "New"\n+++\n', "utf-8")
+    assert quick_names(corpus) is None
+
+
+def test_an_alias_two_documents_claim_is_ambiguous(corpus_copy: Path) -> None:
+    path = corpus_copy / f"{DOC000}.md"
+    path.write_text(path.read_text("utf-8").replace('"new-political-thinking"', '"doc6"'), "utf-8")
+    corpus = Corpus(corpus_copy)
+    corpus.catalog()  # writes the name map
+    with pytest.raises(AmbiguousDocument, match="'doc6' matches several documents"):
+        Corpus(corpus_copy).document("doc6")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -30,6 +29,8 @@ def choose_mode(json_out: bool = False, plain: bool = False, rich: bool = False)
 
 
 def write_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
