@@ -50,7 +50,7 @@ def load_catalog(
     data = _read_cache(cache_file, corpus)
     dir_stamp = os.stat(corpus.path).st_mtime_ns
     files, changed = _refresh(corpus, data["files"] if data else {})
-    if changed or data is None or data.get("dir") != dir_stamp:
+    if changed or data is None or data.get("dir") != dir_stamp or quick_names(corpus) is None:
         # a cache that cannot be written costs speed, not correctness
         with contextlib.suppress(OSError):
             atomic_write_text(

@@ -124,3 +124,13 @@ def test_an_alias_two_documents_claim_is_ambiguous(corpus_copy: Path) -> None:
     corpus.catalog()  # writes the name map
     with pytest.raises(AmbiguousDocument, match="'doc6' matches several documents"):
         Corpus(corpus_copy).document("doc6")
+
+
+def test_name_map_is_written_for_an_existing_catalog(corpus_copy: Path) -> None:
+    from quotecite.catalog import _names_file, quick_names
+
+    corpus = Corpus(corpus_copy)
+    corpus.catalog()
+    _names_file(corpus).unlink()
+    Corpus(corpus_copy).catalog()
+    assert quick_names(corpus) is not None
