@@ -210,3 +210,20 @@ def test_standalone_entries_need_no_subsequent_author_substitute() -> None:
     alone = dict(render_bibliography(mla, [BOOK, second], substitute_authors=False).entries)
     assert alone["Zubok-2009"].startswith("Zubok, Vladislav M. ")
     assert alone["Zubok-2007"] == listed["Zubok-2007"]
+
+
+def test_version_check_reads_the_installed_versions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from quotecite.csl import engine
+
+    for dist in engine.ENGINE_VERSIONS:
+        assert engine._installed_version(dist) == metadata.version(dist)
+    monkeypatch.setitem(engine.ENGINE_VERSIONS, "citeproc-py", "0.11.2")
+    with pytest.raises(StyleError) as info:
+        engine._check_versions()
+    assert str(info.value) == (
+        "quotecite's CSL engine corrects citeproc-py 0.11.2 exactly, but citeproc-py 0.11.1 is "
+        "installed (pip install 'citeproc-py==0.11.2')"
+    )
+    assert info.value.exit_status == ExitStatus.STYLE_ERROR
