@@ -79,7 +79,7 @@ import citeproc  # noqa: E402
 import citeproc.formatter.plain  # noqa: E402
 from citeproc import Citation, CitationItem, Locator  # noqa: E402
 from citeproc.source.json import CiteProcJSON  # noqa: E402
-from lxml import etree  # type: ignore[import-untyped]  # noqa: E402
+from lxml import etree  # noqa: E402
 
 from quotecite.csl import engine_model  # noqa: E402
 from quotecite.csl.engine_disamb import Disambiguator  # noqa: E402
