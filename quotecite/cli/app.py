@@ -82,9 +82,5 @@ app.command("verify")(verify.cli)
 
 
 def main() -> None:
-    try:
-        app()
-    except BrokenPipeError:
-        # the reader went away (| head); say nothing more
-        sys.stderr.close()
-        sys.exit(0)
+    """Run the typer application (``quotecite.cli.entry.main`` handles a closed pipe)."""
+    app()

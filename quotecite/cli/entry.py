@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from quotecite.cli.output import Mode
+
 
 class Spec(NamedTuple):
     """The options of a command the lean path serves: option → key, for values and for flags."""
@@ -115,13 +117,11 @@ def parse_show_args(args: list[str]) -> dict[str, object] | None:
 def lean_show(args: list[str]) -> int | None:
     """Serve ``show`` without typer or rich; None when the full CLI must do it."""
     opts = parse_args("show", args)
-    if opts is None:
+    if opts is None or _wants_rich(opts):
         return None
-    if not opts["json"] and not opts["plain"] and sys.stdout.isatty():
-        return None  # the rich view needs rich
     from quotecite.cli.commands.show_core import output_lean, run
 
-    ref = [str(r) for r in opts["ref"]]  # type: ignore[attr-defined]
+    ref = _words(opts)
 
     def serve(corpus: Path | None) -> None:
         output_lean(run(ref, corpus, int(str(opts["context"]))), as_json=bool(opts["json"]))
@@ -137,7 +137,7 @@ def lean_cite(args: list[str]) -> int | None:
     from quotecite.cli.commands.cite_core import output, run
 
     style, fmt = str(opts["style"]), str(opts["format"])
-    ref = [str(r) for r in opts["ref"]]  # type: ignore[attr-defined]
+    ref = _words(opts)
 
     def serve(corpus: Path | None) -> None:
         citation = run(ref, style, fmt, str(opts["archive_style"]), None, corpus)
@@ -148,49 +148,67 @@ def lean_cite(args: list[str]) -> int | None:
 
 def lean_search(args: list[str]) -> int | None:
     """Serve ``search`` in plain or JSON output without typer or rich."""
-    return _lean_search_or_find("search", args)
-
-
-def lean_find(args: list[str]) -> int | None:
-    """Serve ``find`` in plain or JSON output without typer or rich."""
-    return _lean_search_or_find("find", args)
-
-
-def _lean_search_or_find(command: str, args: list[str]) -> int | None:
-    opts = parse_args(command, args)
-    if opts is None:
+    opts = parse_args("search", args)
+    limit = _limit(opts)
+    if opts is None or limit is None or _wants_rich(opts):
         return None
-    if not opts["json"] and not opts["plain"] and sys.stdout.isatty():
-        return None  # the rich view needs rich
-    limit = str(opts["limit"])
-    if not limit.isdigit() or int(limit) < 1:
-        return None  # let the full CLI word the error
-    from quotecite.cli.output import Mode
     from quotecite.search import commands
 
-    words = [str(r) for r in opts["ref"]]  # type: ignore[attr-defined]
-    mode = Mode.JSON if opts["json"] else Mode.PLAIN
+    words, mode = _words(opts), _mode(opts)
 
     def value(key: str) -> str | None:
         return None if opts.get(key) is None else str(opts[key])
 
     def serve(corpus: Path | None) -> None:
-        if command == "search":
-            hits = commands.run_search(
-                words,
-                corpus,
-                value("doc"),
-                value("date_from"),
-                value("date_to"),
-                value("archive"),
-                int(limit),
-            )
-            commands.output_search(hits, mode)
-        else:
-            found = commands.run_find(words, corpus, int(limit))
-            commands.output_find(found, mode, corpus, str(opts["style"]))
+        hits = commands.run_search(
+            words,
+            corpus,
+            value("doc"),
+            value("date_from"),
+            value("date_to"),
+            value("archive"),
+            limit,
+        )
+        commands.output_search(hits, mode)
 
     return _serve(serve, opts)
+
+
+def lean_find(args: list[str]) -> int | None:
+    """Serve ``find`` in plain or JSON output without typer or rich."""
+    opts = parse_args("find", args)
+    limit = _limit(opts)
+    if opts is None or limit is None or _wants_rich(opts):
+        return None
+    from quotecite.search import commands
+
+    words, mode, style = _words(opts), _mode(opts), str(opts["style"])
+
+    def serve(corpus: Path | None) -> None:
+        commands.output_find(commands.run_find(words, corpus, limit), mode, corpus, style)
+
+    return _serve(serve, opts)
+
+
+def _wants_rich(opts: dict[str, object]) -> bool:
+    """Neither --json nor --plain, on a terminal: the rich view, which needs rich."""
+    return not opts["json"] and not opts["plain"] and sys.stdout.isatty()
+
+
+def _limit(opts: dict[str, object] | None) -> int | None:
+    """--limit as a positive number; None (the full CLI words the error) otherwise."""
+    limit = str(opts["limit"]) if opts else ""
+    return int(limit) if limit.isdigit() and int(limit) >= 1 else None
+
+
+def _words(opts: dict[str, object]) -> list[str]:
+    return [str(r) for r in opts["ref"]]  # type: ignore[attr-defined]
+
+
+def _mode(opts: dict[str, object]) -> Mode:
+    from quotecite.cli.output import Mode
+
+    return Mode.JSON if opts["json"] else Mode.PLAIN
 
 
 def _serve(body: Callable[[Path | None], None], opts: dict[str, object]) -> int:
