@@ -215,3 +215,14 @@ def test_index_progress_bar_on_stderr(
         bar(500, 1000)
         bar(1000, 1000)
     assert "Indexing corpus" in err.getvalue()
+
+
+@pytest.mark.parametrize("name", ["doc6", "DOC6", "gorb", "gorbachev-1986-06-26", "new-pol", "garf"])
+def test_doc_filter_takes_every_name_show_takes(qc: Any, name: str) -> None:
+    """`search --doc NAME` and `show NAME` name the same document (id, alias, prefix of either)."""
+    from quotecite.corpus import Corpus
+
+    expected = Corpus().document(name).id
+    r = qc("search", "the", "--doc", name, "--json")
+    assert r.exit_code == 0, r.stderr
+    assert {hit["doc"] for hit in json.loads(r.stdout)} == {expected}

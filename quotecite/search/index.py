@@ -470,7 +470,9 @@ class Index:
         return {r[0]: DocRow(*r) for r in rows}
 
     def find_doc(self, name: str) -> list[str]:
-        """Ids of indexed documents named by id, alias or id prefix (case-insensitive)."""
+        """Ids of indexed documents ``name`` names, by the rules of ``Corpus.document`` (id,
+        alias, or a prefix of either; case-insensitive), answered from the index so that
+        ``search --doc`` reads no corpus file and builds no catalog, whatever the corpus size."""
         key = name.strip().lower()
         exact = self.conn.execute("SELECT id FROM docs WHERE id = ?", (key,)).fetchall()
         if exact:
@@ -482,8 +484,9 @@ class Index:
             return [r[0] for r in alias]
         escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self.conn.execute(
-            "SELECT id FROM docs WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 50",
-            (escaped + "%",),
+            "SELECT id FROM docs WHERE id LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' "
+            "ORDER BY id LIMIT 50",
+            (escaped + "%", "% " + escaped + "%"),
         ).fetchall()
         return [r[0] for r in rows]
 
