@@ -322,6 +322,7 @@ class _Cite(CitationItem):  # type: ignore[misc]
     def __init__(self, key: str, registry: _Registry, **kwargs: Any) -> None:
         super().__init__(key, **kwargs)
         dict.__setitem__(self, "_qc_registry", registry)
+        dict.__setitem__(self, "_qc_state", registry.qc)
         dict.__setitem__(self, "_qc_reference", registry.source[key])
 
     @property

@@ -37,6 +37,14 @@ from quotecite.csl.engine_text import (
 EN_DASH = "\u2013"
 
 
+def structural(method: Any) -> Any:
+    """Marks a method of no argument whose result depends on the element and the style tree
+    only, never on the item or the rendering state. :func:`quotecite.csl.speed.load_style`
+    memoises such methods per element (the tree does not change while a style renders)."""
+    method.qc_structural = True
+    return method
+
+
 @dataclass
 class Disamb:
     """Disambiguation settings of one item (citeproc-js's "ambig config")."""
@@ -79,7 +87,10 @@ class RenderState:
 
 
 def state_of(item: Any) -> RenderState:
-    return item.bibliography.qc  # type: ignore[no-any-return]
+    try:  # the engine's items carry their registry's state (see engine._Cite)
+        return dict.__getitem__(item, "_qc_state")  # type: ignore[no-any-return]
+    except KeyError:
+        return item.bibliography.qc  # type: ignore[no-any-return]
 
 
 def _called(state: RenderState, variable: str, rendered: bool) -> None:
@@ -164,11 +175,37 @@ class CaseMixin:
         return super().case(text, language)  # type: ignore[misc]
 
 
+_NO_LANGUAGE = ""
+
+
 def _language(element: Any, item: Any) -> str:
-    try:
-        return str(item.reference.language)[:2]
-    except VariableError:
+    """The item's language (two letters), else the style's default locale's. The item's is
+    looked up once per item (a missing one raises, which is slow)."""
+    language = dict.get(item, "_qc_language")
+    if language is None:
+        try:
+            language = str(item.reference.language)[:2]
+        except VariableError:
+            language = _NO_LANGUAGE
+        dict.__setitem__(item, "_qc_language", language)
+    if language is _NO_LANGUAGE:
         return str(element.get_root().get("default-locale", "en"))[:2]
+    return language  # type: ignore[no-any-return]
+
+
+def _has(item: Any, name: str) -> bool:
+    """Whether the item's reference has a non-empty ``name`` (kept per item: a style tests
+    the same few variables many times per entry)."""
+    known = dict.get(item, "_qc_has")
+    if known is None:
+        known = {}
+        dict.__setitem__(item, "_qc_has", known)
+    try:
+        return known[name]  # type: ignore[no-any-return]
+    except KeyError:
+        value = item.reference.get(name)
+        has = known[name] = value is not None and str(value) != "" and value != []
+        return has
 
 
 def _macro(element: Any, name: str) -> Any:
@@ -355,12 +392,13 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
         if context is None:
             context = self
         state = state_of(item)
-        if "variable" in self.attrib:
+        source = self._source()
+        if source == "variable":
             text, raw = self._value(item, state)
-        elif "macro" in self.attrib:
+        elif source == "macro":
             text = _macro(self, self.get("macro")).render(item, context=context, **kwargs)
             raw = False
-        elif "term" in self.attrib:
+        elif source == "term":
             text = self._term(item)
             if text:
                 _term_rendered(state)
@@ -372,9 +410,19 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
             raw = False
             if text:
                 _term_rendered(state)
-        if text and str(text):
+        if not text:
+            return None
+        if str(text):
             state.note_start = False
         return self.markup(text, _language(self, item), raw)
+
+    @structural
+    def _source(self) -> str:
+        """Where the text comes from: a variable, a macro, a term or a value."""
+        for source in ("variable", "macro", "term"):
+            if source in self.attrib:
+                return source
+        return "value"
 
     def _value(self, item: Any, state: RenderState) -> tuple[Any, bool]:
         variable = self.get("variable")
@@ -404,7 +452,7 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
             else:
                 short = name + "_short"
                 name_used = (
-                    short if self.get("form") == "short" and short in item.reference else name
+                    short if self._short() and short in item.reference else name
                 )
                 text = item.reference[name_used]
         except VariableError:
@@ -415,6 +463,10 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
         if variable != "year-suffix":
             _called(state, name, ok)
         return (text if ok else None), raw
+
+    @structural
+    def _short(self) -> bool:
+        return bool(self.get("form") == "short")
 
     def format_number(self, number: Any) -> Any:
         return self.preformat(str(number))
@@ -430,9 +482,13 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
 
     def quote(self, string: Any) -> Any:
         """§4 #1/#7: quotes are sentinels, resolved by the engine's final pass."""
-        if self.get("quotes", "false").lower() == "true":
+        if self._quoted():
             return OPEN + string + CLOSE
         return string
+
+    @structural
+    def _quoted(self) -> bool:
+        return bool(self.get("quotes", "false").lower() == "true")
 
 
 def _suffix_letters(index: int) -> str:
@@ -445,6 +501,7 @@ def _suffix_letters(index: int) -> str:
 
 
 class Date(model.Date):
+    @structural
     def is_locale_date(self) -> bool:
         return _in_locale(self)
 
@@ -709,6 +766,32 @@ class Names(model.Names):
                 break
         return self
 
+    @structural
+    def _parts(self) -> tuple[Any, Any, bool]:
+        return self._parts_of(self._names_context())
+
+    def _parts_of(self, names_context: Any) -> tuple[Any, Any, bool]:
+        """The cs:name (or the style's default) and cs:label used, and whether the label
+        comes before the name."""
+        name_elem = names_context.find("cs:name", self.nsmap)
+        if name_elem is None:
+            name_elem = _DEFAULT_NAME_HOLDER.get(self)
+        label_elem = names_context.find("cs:label", self.nsmap)
+        label_first = (
+            label_elem is not None
+            and name_elem.getparent() is names_context
+            and names_context.index(label_elem) < names_context.index(name_elem)
+        )
+        return name_elem, label_elem, label_first
+
+    @structural
+    def _roles(self) -> tuple[str, ...]:
+        return tuple(self.get("variable").split())
+
+    @structural
+    def _substitute(self) -> Any:
+        return self.find("cs:substitute", self.nsmap)
+
     def process(
         self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
     ) -> Any:
@@ -716,8 +799,10 @@ class Names(model.Names):
             context = self
         state = state_of(item)
         if names_context is None:
-            names_context = self._names_context()
-        roles = self.get("variable").split()
+            name_elem, label_elem, label_first = self._parts()
+        else:
+            name_elem, label_elem, label_first = self._parts_of(names_context)
+        roles = self._roles()
         try:
             ed_trans = (
                 set(roles) == {"editor", "translator"}
@@ -725,13 +810,9 @@ class Names(model.Names):
                 and self.get_term("editortranslator") is not None
             )
             if ed_trans:
-                roles = ["editor"]
+                roles = ("editor",)
         except VariableError:
             ed_trans = False
-        name_elem = names_context.find("cs:name", self.nsmap)
-        if name_elem is None:
-            name_elem = _DEFAULT_NAME_HOLDER.get(self)
-        label_elem = names_context.find("cs:label", self.nsmap)
         output = []
         for nameset, role in enumerate(roles):
             var = role.replace("-", "_")
@@ -750,11 +831,7 @@ class Names(model.Names):
                 )
                 if label is not None:
                     state.last_label = True
-                    if (
-                        names_context.index(label_elem) < names_context.index(name_elem)
-                        if name_elem.getparent() is names_context
-                        else False
-                    ):
+                    if label_first:
                         text = label + text
                     else:
                         text = text + label
@@ -781,6 +858,11 @@ class Names(model.Names):
                 return String(self.preformat(state.substitute_names))
         return text
 
+    def _names_delimiter(self, context: Any) -> Any:
+        """The names-delimiter option in force (of the cs:citation or cs:bibliography)."""
+        parent = _options_parent(context if context is not None else self)
+        return parent.get_option("names-delimiter")
+
     def _output(
         self, item: Any, output: list[Any], context: Any, state: RenderState, **kwargs: Any
     ) -> Any:
@@ -789,9 +871,8 @@ class Names(model.Names):
                 total = sum(output)
                 return String(str(total)) if total > 0 else None
             state.note_start = False
-            parent = _options_parent(context if context is not None else self)
-            return self.join(output, parent.get_option("names-delimiter"))
-        substitute = self.find("cs:substitute", self.nsmap)
+            return self.join(output, self._names_delimiter(context))
+        substitute = self._substitute()
         if substitute is not None:
             state.substituting += 1
             try:
@@ -1104,12 +1185,12 @@ class Group(model.Group):
         """§4 #11: suppressed when it calls variables and all of them are empty."""
         state = state_of(item)
         state.frames.append([False, False, False])
-        delimiter = self.get("delimiter", "")
+        delimiter = self._delimiter()
         output = []
         try:
-            for child in self.iterchildren():
+            for child, is_choose in self._children():
                 try:
-                    if isinstance(child, model.Choose):
+                    if is_choose:
                         text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                     else:
                         text = child.render(item, context=context, **kwargs)
@@ -1132,31 +1213,29 @@ class Group(model.Group):
         return self.join(output)
 
 
+    @structural
+    def _delimiter(self) -> str:
+        return str(self.get("delimiter", ""))
+
+    @structural
+    def _children(self) -> tuple[tuple[Any, bool], ...]:
+        """The children, and which of them is a cs:choose (transparent to the delimiter)."""
+        return tuple((child, isinstance(child, model.Choose)) for child in self.iterchildren())
+
+
 class Choose(model.Choose):
     pass
 
 
 class If(model.If):
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        conditions, match = self._conditions()
         results: list[bool] = []
-        if "disambiguate" in self.attrib:  # §4 #2: true only when disambiguation needs it
-            disamb = state_of(item).disamb.get(item.key)
-            wanted = self.get("disambiguate").lower() == "true"
-            holds = disamb is not None and disamb.condition
-            results.append(holds if wanted else not holds)
-        if "type" in self.attrib:
-            results += self._type(item)
-        if "variable" in self.attrib:
-            results += self._variable(item)
-        if "is-numeric" in self.attrib:
-            results += self._is_numeric(item)
-        if "is-uncertain-date" in self.attrib:
-            results += self._is_uncertain_date(item)
-        if "locator" in self.attrib:
-            results += self._locator(item)
-        if "position" in self.attrib:
-            results += self._position(item, context)
-        match = self.get("match", "all")
+        for condition in conditions:
+            if condition == "position":
+                results += self._position(item, context)
+            else:
+                results += getattr(self, _TESTS[condition])(item)
         if match == "any":
             result = any(results)
         elif match == "none":
@@ -1167,20 +1246,33 @@ class If(model.If):
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
+    @structural
+    def _conditions(self) -> tuple[tuple[str, ...], str]:
+        """The conditions this element tests, in citeproc-py's order, and how they combine."""
+        return tuple(c for c in _TESTS if c in self.attrib), self.get("match", "all")
+
+    def _disambiguate(self, item: Any) -> list[bool]:
+        """§4 #2: true only when disambiguation needs it."""
+        disamb = state_of(item).disamb.get(item.key)
+        wanted = self.get("disambiguate").lower() == "true"
+        holds = disamb is not None and disamb.condition
+        return [holds if wanted else not holds]
+
     def _variable(self, item: Any) -> list[bool]:
-        state = state_of(item)
         out = []
-        for var in self.get("variable").split():
-            name = var.replace("-", "_")
+        for name in self._variable_names():
             if name == "locator":
                 out.append(item.has_locator)
             elif name == "year_suffix":
-                disamb = state.disamb.get(item.key)
+                disamb = state_of(item).disamb.get(item.key)
                 out.append(disamb is not None and disamb.year_suffix is not None)
             else:
-                value = item.reference.get(name)
-                out.append(value is not None and str(value) != "" and value != [])
+                out.append(_has(item, name))
         return out
+
+    @structural
+    def _variable_names(self) -> tuple[str, ...]:
+        return tuple(var.replace("-", "_") for var in self.get("variable").split())
 
     def _position(self, item: Any, context: Any) -> list[bool]:
         state = state_of(item)
@@ -1194,6 +1286,17 @@ class If(model.If):
             else:
                 results.append(position in info)
         return results
+
+
+_TESTS = {  # condition attribute -> the method testing it (position also takes the context)
+    "disambiguate": "_disambiguate",
+    "type": "_type",
+    "variable": "_variable",
+    "is-numeric": "_is_numeric",
+    "is-uncertain-date": "_is_uncertain_date",
+    "locator": "_locator",
+    "position": "_position",
+}
 
 
 class Else_If(If):

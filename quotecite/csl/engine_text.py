@@ -316,6 +316,9 @@ def capitalize_first_segments(segments: list[tuple[str, bool]]) -> list[str]:
 # quotation marks
 
 
+_QUOTE_MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019]")
+
+
 def quotes_to_sentinels(text: str) -> str:
     """Turn the quotation marks in a field value into sentinels (same length).
 
@@ -323,6 +326,8 @@ def quotes_to_sentinels(text: str) -> str:
     pairs only as an opening ‘ (or ' after a space) with a later ’ (or ') that ends a word,
     so apostrophes (``Zhizn’``, ``d’Encausse``) are left alone.
     """
+    if not _QUOTE_MARKS.search(text):
+        return text
     chars = list(text)
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(chars):

@@ -27,12 +27,15 @@ renders exactly as before, which is what the equivalence tests compare against.
 # mypy: disallow-subclassing-any=False
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from collections.abc import Mapping
 from typing import Any
 
 from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import MixedString, String, join
 
 from quotecite.csl import engine, engine_model
 from quotecite.csl.engine import Style
@@ -101,25 +104,22 @@ class FastRoot:
     the root element and the element holding the formatter found once per element."""
 
     def get_root(self) -> Any:
-        own = _own(self)
-        try:
-            return own["root"]
-        except KeyError:
-            root = own["root"] = self.getroottree().getroot()  # type: ignore[attr-defined]
-            return root
+        return _constant(self, "get_root", self.getroottree().getroot())  # type: ignore[attr-defined]
 
     def get_formatter(self) -> Any:
-        own = _own(self)
-        try:
-            holder = own["formatter"]
-        except KeyError:
-            root = self.get_root()
-            # (a locale's root is given its style after loading: only memoise once it is)
-            holder = root.style if isinstance(root, model.Locale) else root
-            if holder is None:
-                return super().get_formatter()  # type: ignore[misc]
-            own["formatter"] = holder
+        holder = self._qc_holder()
+        if holder is None:
+            return super().get_formatter()  # type: ignore[misc]
         return holder.formatter
+
+    def _qc_holder(self) -> Any:
+        """The element whose ``formatter`` is the one in use (it changes while sort keys are
+        computed: it is read on every call)."""
+        root = self.get_root()
+        holder = root.style if isinstance(root, model.Locale) else root
+        if holder is None:
+            return None  # a locale's root is given its style after loading: not yet
+        return _constant(self, "_qc_holder", holder)
 
 
 class FastNamesContext:
@@ -137,16 +137,241 @@ class FastNamesContext:
 
 class FastIfType:
     """Mixin for ``cs:if``/``cs:else-if`` whose engine class still uses citeproc-py's
-    ``_type``: the same test with the attribute split and lowered once per element."""
+    ``_type``: the same test, answered once per element and item type."""
 
     def _type(self, item: Any) -> list[bool]:
         own = _own(self)
-        try:
-            types = own["types"]
-        except KeyError:
-            types = own["types"] = tuple(t.lower() for t in self.get("type").split())  # type: ignore[attr-defined]
         item_type = item.reference.type
-        return [t == item_type for t in types]
+        key = ("type", item_type)
+        try:
+            return list(own[key])
+        except KeyError:
+            types = [t.lower() for t in self.get("type").split()]  # type: ignore[attr-defined]
+            found = own[key] = tuple(t == item_type for t in types)
+            return list(found)
+
+
+class FastChildren:
+    """citeproc-py's ``render_children`` (cs:macro, cs:if, cs:else …) and ``cs:choose``'s
+    ``render`` over the element's children listed once (with which of them is a
+    cs:choose), instead of a new lxml iteration per call."""
+
+    def _qc_children(self) -> tuple[tuple[Any, bool], ...]:
+        children = tuple(
+            (child, isinstance(child, model.Choose))
+            for child in self.iterchildren()  # type: ignore[attr-defined]
+        )
+        return _constant(self, "_qc_children", children)  # type: ignore[no-any-return]
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        output = []
+        for child, is_choose in self._qc_children():
+            try:
+                if is_choose:
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+                if text is not None:
+                    output.append(text)
+            except VariableError:
+                pass
+        if output:
+            return join(output, delimiter)
+        return None
+
+
+_SKIP, _TEST, _TAKE = 0, 1, 2  # a branch, given the item's type: fails, must be tested, holds
+
+
+class FastChoose(FastChildren):
+    """``cs:choose`` with its branches decided by the item's type where the type decides
+    them: a branch that tests only the type (or whose type test settles its ``match``)
+    is skipped or taken without testing; the others are tested as always. Condition tests
+    have no side effects, so skipping one changes nothing but the time."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        try:
+            branches = self._qc_table()[item.reference.type]
+        except (KeyError, AttributeError, VariableError):
+            branches = self._qc_branches(item)
+        for child, plan in branches:
+            if plan == _TAKE:
+                return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            try:
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except model.ConditionFailed:
+                continue
+        return None
+
+    def _qc_table(self) -> dict[str, tuple[tuple[Any, int], ...]]:
+        """Item type -> the branches to go through (filled by ``_qc_branches``)."""
+        return _constant(self, "_qc_table", {})  # type: ignore[no-any-return]
+
+    def _qc_branches(self, item: Any) -> tuple[tuple[Any, int], ...]:
+        try:
+            item_type = item.reference.type
+        except (AttributeError, KeyError, VariableError):
+            return tuple((child, _TEST) for child, _ in self._qc_children())
+        plans = []
+        for child, _ in self._qc_children():
+            plan = _branch_plan(child, item)
+            if plan != _SKIP:
+                plans.append((child, plan))
+            if plan == _TAKE:
+                break
+        found = self._qc_table()[item_type] = tuple(plans)
+        return found
+
+
+def _branch_plan(branch: Any, item: Any) -> int:
+    """What the item's type alone says of a branch of a cs:choose (see FastChoose)."""
+    if not isinstance(branch, model.If):
+        return _TAKE if isinstance(branch, model.Else) else _TEST
+    if "type" not in branch.attrib or not hasattr(branch, "_conditions"):
+        return _TEST
+    conditions, match = branch._conditions()
+    types = branch._type(item)
+    if conditions == ("type",):
+        if match == "any":
+            holds = any(types)
+        elif match == "none":
+            holds = not any(types)
+        else:
+            holds = all(types)
+        return _TAKE if holds else _SKIP
+    if match == "any":
+        return _TAKE if any(types) else _TEST
+    if match == "none":
+        return _SKIP if any(types) else _TEST
+    return _TEST if all(types) else _SKIP
+
+
+_FONT = (  # citeproc-py's Formatted steps: attribute, its default
+    ("font-style", "normal"),
+    ("font-variant", "normal"),
+    ("font-weight", "normal"),
+    ("text-decoration", "none"),
+    ("vertical-align", "baseline"),
+)
+
+
+class FastFormat:
+    """citeproc-py's ``format`` for an element without font attributes: the text as it is,
+    without asking five times. (These three mixins are not for cs:date-part, whose
+    attributes the engine changes for the length of a call.)"""
+
+    def _qc_unformatted(self) -> bool:
+        get = self.get  # type: ignore[attr-defined]
+        plain = all(get(name, default) == default for name, default in _FONT)
+        return _constant(self, "_qc_unformatted", plain)  # type: ignore[no-any-return]
+
+    def format(self, string: Any) -> Any:
+        if self._qc_unformatted():
+            return str(string) if isinstance(string, int | float) else string
+        return super().format(string)  # type: ignore[misc]
+
+
+class FastWrap:
+    """citeproc-py's ``wrap`` for an element without affixes."""
+
+    def _qc_unaffixed(self) -> bool:
+        get = self.get  # type: ignore[attr-defined]
+        plain = get("prefix", "") == "" and get("suffix", "") == ""
+        return _constant(self, "_qc_unaffixed", plain)  # type: ignore[no-any-return]
+
+    def wrap(self, string: Any) -> Any:
+        # '' + s and s + '' are s itself for citeproc-py's String and MixedString only
+        if self._qc_unaffixed() and (string is None or type(string) in _SEAMLESS):
+            return string
+        return super().wrap(string)  # type: ignore[misc]
+
+
+class FastStripPeriods:
+    """citeproc-py's ``strip_periods`` for an element without strip-periods."""
+
+    def _qc_unstripped(self) -> bool:
+        plain = self.get("strip-periods", "false").lower() != "true"  # type: ignore[attr-defined]
+        return _constant(self, "_qc_unstripped", plain)  # type: ignore[no-any-return]
+
+    def strip_periods(self, string: Any) -> Any:
+        if self._qc_unstripped():
+            return string
+        return super().strip_periods(string)  # type: ignore[misc]
+
+
+_FORMATTING = {"format": FastFormat, "wrap": FastWrap, "strip_periods": FastStripPeriods}
+
+
+_SEAMLESS = (String, MixedString)
+
+
+def _table(element: Any, name: str) -> dict[Any, Any]:
+    """A memo table of ``element``'s, kept in its instance dictionary."""
+    try:
+        return element.__dict__[name]  # type: ignore[no-any-return]
+    except KeyError:
+        _own(element)
+        table: dict[Any, Any] = {}
+        element.__dict__[name] = table
+        return table
+
+
+def _context_key(context: Any) -> Any:
+    """A memo key for a context element: the element itself, kept alive by its tree's memo
+    (an element's identity is that of its lxml proxy, which must not be recycled)."""
+    if context is not None:
+        _own(context)
+    return context
+
+
+class FastNameOptions:
+    """``cs:name``'s options (its own attribute, else its cs:citation's or cs:bibliography's,
+    else the style's) answered once per option and context; options overridden by a sort
+    key are looked up as always."""
+
+    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        if sort_options is not None and name in sort_options:
+            return super().get_option(name, context, sort_options)  # type: ignore[misc]
+        table = _table(self, "_qc_options")
+        key = (name, context)
+        try:
+            return table[key]
+        except KeyError:
+            value = table[(name, _context_key(context))] = super().get_option(name, context)  # type: ignore[misc]
+            return value
+
+
+class FastNamesDelimiter:
+    """``cs:names``'s names-delimiter, once per context."""
+
+    def _names_delimiter(self, context: Any) -> Any:
+        table = _table(self, "_qc_delimiters")
+        try:
+            return table[context]
+        except KeyError:
+            value = table[_context_key(context)] = super()._names_delimiter(context)  # type: ignore[misc]
+            return value
+
+
+def _constant(element: Any, name: str, value: Any) -> Any:
+    """Answer ``element.name()`` with ``value`` from now on: a C-level callable returning
+    ``value`` in the element's instance dictionary shadows the method. The element is kept
+    referenced by its tree's memo, so lxml keeps this Python proxy (and its dictionary)."""
+    _own(element)
+    element.__dict__[name] = itertools.repeat(value).__next__
+    return value
+
+
+def _memoised(name: str, method: Any) -> Any:
+    """A structural method of the engine's (see ``engine_model.structural``), answered once
+    per element."""
+
+    def memoised(self: Any) -> Any:
+        return _constant(self, name, method(self))
+
+    memoised.__name__ = name
+    memoised.__doc__ = method.__doc__
+    return memoised
 
 
 SORT_MEMO = "qc_sort_memo"
@@ -183,10 +408,25 @@ def key_position(key: Any) -> int:
     return [k for k in parent if isinstance(k, model.Key)].index(key)
 
 
+def _citeprocs(cls: type, *names: str) -> bool:
+    """True when the engine has not overridden these methods of citeproc-py's."""
+    for name in names:
+        method = getattr(cls, name, None)
+        if method is None or method.__module__ != model.__name__:
+            return False
+    return True
+
+
 def _fast_class(cls: type) -> type:
     bases: tuple[type, ...] = (FastElement, cls)
     if getattr(cls, "_type", None) is model.If._type:  # not overridden by the engine
         bases = (FastIfType, *bases)
+    if issubclass(cls, model.Choose) and _citeprocs(cls, "render"):
+        bases = (FastChoose, *bases)
+    elif _citeprocs(cls, "render_children"):
+        bases = (FastChildren, *bases)
+    if not issubclass(cls, model.Date_Part):
+        bases = (*(m for n, m in _FORMATTING.items() if _citeprocs(cls, n)), *bases)
     if hasattr(cls, "_names_context"):
         bases = (FastNamesContext, *bases)
     base = model.CitationStylesElement
@@ -197,7 +437,16 @@ def _fast_class(cls: type) -> type:
         bases = (FastRoot, *bases)
     if issubclass(cls, model.Key):
         bases = (MemoKey, *bases)
-    return type(cls.__name__, bases, {"__module__": __name__})
+    if issubclass(cls, model.Name) and not _citeprocs(cls, "get_option"):
+        bases = (FastNameOptions, *bases)
+    if hasattr(cls, "_names_delimiter"):
+        bases = (FastNamesDelimiter, *bases)
+    namespace: dict[str, Any] = {"__module__": __name__}
+    for name in dir(cls):
+        method = getattr(cls, name, None)
+        if getattr(method, "qc_structural", False):
+            namespace[name] = _memoised(name, method)
+    return type(cls.__name__, bases, namespace)
 
 
 def _fast_classes(classes: Mapping[str, type]) -> dict[str | None, type]:
