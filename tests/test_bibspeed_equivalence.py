@@ -109,6 +109,27 @@ def test_subsequent_author_substitute_from_cached_parts(tmp_path: Path) -> None:
     assert build_bibliography(fast, [second, first], cache=store) == both  # subst cached
 
 
+def test_one_rendering_per_entry_and_the_other_on_demand(tmp_path: Path) -> None:
+    """An entry whose names repeat the previous entry's is rendered once, substituted; its
+    plain rendering is made (and cached) only when a later bibliography needs it."""
+    by_id = {item["id"]: item for item in DEV_ITEMS}
+    pair = [by_id["chernyaev-diary-1985b"], by_id["chernyaev-diary-1985a"]]
+    fast = speed.load_style(_path(MLA))
+    store = BibCache(tmp_path / "c.sqlite3")
+    both = build_bibliography(fast, pair, cache=store)
+    assert both == reference(MLA, pair)
+    records = list(store.get_many(_item_keys(fast, pair)).values())
+    assert sorted((r.plain is None, r.subst is None) for r in records) == [
+        (False, True),  # the first entry: plain only
+        (True, False),  # the second: substituted only
+    ]
+    second = next(item for item in pair if item["id"] == both.entries[1][0])
+    assert build_bibliography(fast, [second], cache=store) == reference(MLA, [second])
+    record = store.get_many(_item_keys(fast, [second]))
+    assert all(r.plain is not None and r.subst is not None for r in record.values())
+    assert build_bibliography(fast, pair, cache=store) == both
+
+
 def test_html_formatter(tmp_path: Path) -> None:
     html = citeproc.formatter.html
     expected = reference(CHICAGO, DEV_ITEMS, html)

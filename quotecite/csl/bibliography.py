@@ -12,7 +12,10 @@ compares them on the development items and on generated items), only faster:
 3. entries not cached are rendered in that order (in worker processes when there are many,
    in ordered chunks so output streams), and subsequent-author-substitute is applied exactly
    as the engine does: an entry's names are compared with the previous entry's names, and
-   the substituted rendering is used (cached, or rendered now) when they are equal;
+   the substituted rendering is used when they are equal. Like the engine, a rendering
+   decides this as it renders the names (one rendering per entry); the cache keeps the
+   plain and the substituted rendering apart, and either tells the names, so a later
+   bibliography renders again only the one it lacks;
 4. what was computed is written back to the cache.
 
 A style whose bibliography could depend on other items in ways the parts above do not
@@ -170,16 +173,18 @@ class _Job:
     substitute: str | None
 
 
-def _render(job: _Job, index: int, substitute: bool = False) -> Outcome:
-    """The engine's rendering of one entry (``engine.render_entry``)."""
+def _render(job: _Job, index: int, previous: tuple[str, ...] | None) -> tuple[Outcome, bool]:
+    """The engine's rendering of one entry (``engine.render_entry``), its names replaced if
+    they repeat ``previous``; and whether they were."""
     out = engine.render_entry(
         job.style,
         job.registry,
         job.registry.items[index],
         job.finish,
-        job.substitute if substitute else None,
+        job.substitute,
+        previous,
     )
-    return Outcome(out.text, out.error, out.names)
+    return Outcome(out.text, out.error, out.names), out.substituted
 
 
 def _sort_column(job: _Job, column: int, indices: Sequence[int]) -> list[Any]:
@@ -191,25 +196,17 @@ def _sort_column(job: _Job, column: int, indices: Sequence[int]) -> list[Any]:
     return list(key.sort_keys(items, csl.bibliography.layout))
 
 
-def _render_chunk(job: _Job, indices: Sequence[int]) -> list[tuple[Outcome, Outcome | None]]:
-    """Entries of consecutive items; an item whose names equal those of the item before it
-    (in the chunk) also gets its substituted rendering, which the caller will most likely
-    need."""
-    out: list[tuple[Outcome, Outcome | None]] = []
+def _render_chunk(job: _Job, indices: Sequence[int]) -> list[tuple[Outcome, bool]]:
+    """Entries of items consecutive in the bibliography's order, each rendered after the
+    one before it in the chunk (the first as if nothing came before it: the caller renders
+    it again in the rare case that its names repeat those of the previous chunk's last)."""
+    out: list[tuple[Outcome, bool]] = []
     previous: tuple[str, ...] | None = None
     for index in indices:
-        plain = _render(job, index)
-        subst = None
-        if (
-            job.substitute is not None
-            and plain.error is None
-            and plain.names
-            and plain.names == previous
-        ):
-            subst = _render(job, index, substitute=True)
-        if plain.error is None and plain.names:
-            previous = plain.names
-        out.append((plain, subst))
+        outcome, substituted = _render(job, index, previous)
+        if outcome.error is None and outcome.names:
+            previous = outcome.names
+        out.append((outcome, substituted))
     return out
 
 
@@ -225,7 +222,7 @@ def _worker_keys(
     return indices, _sort_column(job or _WORKER_JOB[0], column, indices)
 
 
-def _worker_render(indices: Sequence[int]) -> list[tuple[Outcome, Outcome | None]]:
+def _worker_render(indices: Sequence[int]) -> list[tuple[Outcome, bool]]:
     return _render_chunk(_WORKER_JOB[0], indices)
 
 
@@ -320,7 +317,7 @@ class _Build:
         if self.store is None or _ids(self.items) is None:
             return None
         keys = self.memo_keys and len(self.records) > 1
-        if any(r.plain is None or (keys and not r.has_sort) for r in self.records):
+        if any(_names_of(r) is _UNKNOWN or (keys and not r.has_sort) for r in self.records):
             return None
         if self.sort is None:
             return list(range(len(self.items)))
@@ -337,7 +334,7 @@ class _Build:
                     if self.memo_keys and len(self.items) > 1
                     else []
                 )
-                need_render = sum(1 for r in self.records if r.plain is None)
+                need_render = sum(1 for r in self.records if _names_of(r) is _UNKNOWN)
                 workers = _jobs_for(self.jobs, max(len(need_keys), need_render))
                 if workers > 1:
                     if self.store is not None:
@@ -429,49 +426,65 @@ class _Build:
         return order
 
     def render(self, order: list[int], pool: Any, workers: int) -> Iterator[Entry]:
-        """Entries in ``order``, streamed; subsequent-author-substitute as the engine does."""
+        """Entries in ``order``, streamed; subsequent-author-substitute as the engine does:
+        an entry's names are replaced when they repeat the previous entry's."""
         records = self.records
-        missing = [i for i in order if records[i].plain is None]
-        chunks = _chunks(missing, _chunk_size(_RENDER_CHUNK, len(missing), workers))
-        rendered: Iterator[list[tuple[Outcome, Outcome | None]]]
-        if pool is not None:
-            rendered = pool.imap(_worker_render, chunks)
-        else:
-            rendered = (_render_chunk(self.make_job(), c) for c in chunks)
-        arriving = zip(chunks, rendered, strict=False)
-        pending: dict[int, tuple[Outcome, Outcome | None]] = {}
+        arriving: Iterator[tuple[Sequence[int], list[tuple[Outcome, bool]]]] = iter(())
+        if pool is not None:  # (in this process, each entry is rendered in the loop below)
+            missing = [i for i in order if _names_of(records[i]) is _UNKNOWN]
+            chunks = _chunks(missing, _chunk_size(_RENDER_CHUNK, len(missing), workers))
+            arriving = zip(chunks, pool.imap(_worker_render, chunks), strict=False)
+        pending: dict[int, tuple[Outcome, bool]] = {}
         ids = _ids(self.items) or [str(item["id"]) for item in self.items]
         previous: tuple[str, ...] | None = None
         for index in order:
             record = records[index]
-            if record.plain is None:
-                while index not in pending:
-                    indices, outs = next(arriving)
-                    pending.update(zip(indices, outs, strict=True))
-                record.plain, subst = pending.pop(index)
-                if subst is not None and record.subst is None:
-                    record.subst = subst
-                self.fresh[index] = record
-            plain = record.plain
+            names = _names_of(record)
+            if names is _UNKNOWN:
+                if pool is None:
+                    self.keep(index, *_render(self.make_job(), index, previous))
+                else:
+                    while index not in pending:
+                        indices, outs = next(arriving)
+                        pending.update(zip(indices, outs, strict=True))
+                    self.keep(index, *pending.pop(index))
+                names = _names_of(record)
+            substituted = self.substitute is not None and engine.repeats_names(previous, names)
+            outcome = record.subst if substituted else record.plain
+            if outcome is None:  # the other rendering was cached or rendered in a chunk
+                outcome, done = _render(self.make_job(), index, previous)
+                self.keep(index, outcome, done)
             self.tick(1)
-            if plain.error is not None:
-                yield Entry(ids[index], None, plain.error)
+            if outcome.error is not None:
+                yield Entry(ids[index], None, outcome.error)
                 continue
-            outcome = plain
-            if self.substitute is not None and engine.repeats_names(previous, plain.names):
-                if record.subst is None:
-                    record.subst = _render(self.make_job(), index, substitute=True)
-                    self.fresh[index] = record
-                outcome = record.subst
-                if outcome.error is not None:
-                    yield Entry(ids[index], None, outcome.error)
-                    continue
-            if plain.names:
-                previous = plain.names
+            if outcome.names:
+                previous = outcome.names
             if outcome.text is None:
                 yield Entry(ids[index], None, NO_ENTRY)
             else:
                 yield Entry(ids[index], outcome.text)
+
+    def keep(self, index: int, outcome: Outcome, substituted: bool) -> None:
+        """Record a rendering as the item's substituted or plain part (to be cached)."""
+        record = self.records[index]
+        if substituted:
+            record.subst = outcome
+        else:
+            record.plain = outcome
+        self.fresh[index] = record
+
+
+_UNKNOWN: Any = object()
+
+
+def _names_of(record: Record) -> Any:
+    """The names an item's entry renders first (None: none), if a cached part tells."""
+    if record.plain is not None:
+        return record.plain.names
+    if record.subst is not None:
+        return record.subst.names
+    return _UNKNOWN
 
 
 def _chunk_size(largest: int, count: int, workers: int) -> int:

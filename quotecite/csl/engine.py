@@ -83,7 +83,7 @@ from lxml import etree  # noqa: E402
 
 from quotecite.csl import engine_model  # noqa: E402
 from quotecite.csl.engine_disamb import Disambiguator  # noqa: E402
-from quotecite.csl.engine_model import RenderState  # noqa: E402
+from quotecite.csl.engine_model import RenderState, repeats_names  # noqa: E402
 from quotecite.csl.engine_text import finish_quotes  # noqa: E402
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -556,6 +556,7 @@ class EntryRender(NamedTuple):
     text: str | None
     error: str | None = None
     names: tuple[str, ...] | None = None
+    substituted: bool = False  # the names were replaced by subsequent-author-substitute
 
 
 def render_entry(
@@ -564,29 +565,39 @@ def render_entry(
     item: Any,
     finish: Callable[[str], str],
     substitute: str | None = None,
+    previous: tuple[str, ...] | None = None,
 ) -> EntryRender:
-    """Render one registered item's bibliography entry; ``substitute`` replaces its names
-    (subsequent-author-substitute). Never raises: one bad item must not sink the rest."""
+    """Render one registered item's bibliography entry. ``substitute`` (the style's
+    subsequent-author-substitute) replaces its names if they repeat ``previous``, the names
+    of the entry before it: decided as the names are rendered, so one rendering suffices.
+    Never raises: one bad item must not sink the rest."""
     layout = style.csl.bibliography.layout
     state = registry.qc
     try:
         state.reset("bibliography")
         state.substitute_names = substitute
+        state.substitute_after = previous
+        state.substituted = False
         body = layout.render_children(item)
         names = state.rendered_names
         text = layout.format(layout.wrap(body)) if body is not None else None
     except Exception as exc:
-        return EntryRender(None, f"{type(exc).__name__}: {exc}")
+        names = state.rendered_names  # (known if the failure came after them)
+        return EntryRender(
+            None,
+            f"{type(exc).__name__}: {exc}",
+            tuple(names) if names is not None else None,
+            state.substituted,
+        )
     finally:
         state.substitute_names = None
+        state.substitute_after = None
     return EntryRender(
-        None if text is None else finish(text), None, tuple(names) if names is not None else None
+        None if text is None else finish(text),
+        None,
+        tuple(names) if names is not None else None,
+        state.substituted,
     )
-
-
-def repeats_names(previous: tuple[str, ...] | None, names: tuple[str, ...] | None) -> bool:
-    """Whether an entry's names repeat the previous entry's (then "———" replaces them)."""
-    return bool(names) and names == previous
 
 
 def render_bibliography(
@@ -617,15 +628,12 @@ def render_bibliography(
     errors: list[tuple[str, str]] = []
     for item in registry.items:
         item_id = registry.id_of[item.key]
-        plain = render_entry(style, registry, item, finish)
-        outcome = plain
-        if plain.error is None and substitute is not None and repeats_names(previous, plain.names):
-            outcome = render_entry(style, registry, item, finish, substitute)
+        outcome = render_entry(style, registry, item, finish, substitute, previous)
         if outcome.error is not None:
             errors.append((item_id, outcome.error))
             continue
-        if plain.names:
-            previous = plain.names
+        if outcome.names:
+            previous = outcome.names
         if outcome.text is None:
             errors.append((item_id, NO_ENTRY))
         else:
@@ -641,4 +649,6 @@ __all__ = [
     "load_style",
     "render_bibliography",
     "render_citations",
+    "render_entry",
+    "repeats_names",
 ]

@@ -71,6 +71,8 @@ class RenderState:
     rendered_names: list[str] | None = None
     substituting: int = 0
     substitute_names: str | None = None  # subsequent-author-substitute text for this entry
+    substitute_after: tuple[str, ...] | None = None  # ... used if its names repeat these
+    substituted: bool = False  # ... and it was
     sas_checked: bool = False
     last_label: bool = False
     last_rendered: list[str] | None = None
@@ -84,6 +86,11 @@ class RenderState:
         self.sas_checked = False
         self.last_rendered = None
         self.substituting = 0
+
+
+def repeats_names(previous: tuple[str, ...] | None, names: Any) -> bool:
+    """Whether an entry's names repeat the previous entry's (then "———" replaces them)."""
+    return bool(names) and tuple(names) == previous
 
 
 def state_of(item: Any) -> RenderState:
@@ -190,7 +197,7 @@ def _language(element: Any, item: Any) -> str:
         dict.__setitem__(item, "_qc_language", language)
     if language is _NO_LANGUAGE:
         return str(element.get_root().get("default-locale", "en"))[:2]
-    return language  # type: ignore[no-any-return]
+    return language
 
 
 def _has(item: Any, name: str) -> bool:
@@ -396,7 +403,7 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
         if source == "variable":
             text, raw = self._value(item, state)
         elif source == "macro":
-            text = _macro(self, self.get("macro")).render(item, context=context, **kwargs)
+            text = self._macro_element().render(item, context=context, **kwargs)
             raw = False
         elif source == "term":
             text = self._term(item)
@@ -415,6 +422,10 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
         if str(text):
             state.note_start = False
         return self.markup(text, _language(self, item), raw)
+
+    @structural
+    def _macro_element(self) -> Any:
+        return _macro(self, self.get("macro"))
 
     @structural
     def _source(self) -> str:
@@ -451,9 +462,7 @@ class Text(PageRangeMixin, CaseMixin, model.Text):
                     text = String(str(item.locator.identifier).replace("-", EN_DASH))
             else:
                 short = name + "_short"
-                name_used = (
-                    short if self._short() and short in item.reference else name
-                )
+                name_used = short if self._short() and short in item.reference else name
                 text = item.reference[name_used]
         except VariableError:
             text = None
@@ -831,10 +840,7 @@ class Names(model.Names):
                 )
                 if label is not None:
                     state.last_label = True
-                    if label_first:
-                        text = label + text
-                    else:
-                        text = text + label
+                    text = label + text if label_first else text + label
             output.append(text)
         top = (
             state.area == "bibliography"
@@ -854,7 +860,10 @@ class Names(model.Names):
             # first cs:names of the entry (through its substitute too) are compared
             state.sas_checked = True
             state.rendered_names = state.last_rendered
-            if state.substitute_names is not None:
+            if state.substitute_names is not None and repeats_names(
+                state.substitute_after, state.last_rendered
+            ):
+                state.substituted = True
                 return String(self.preformat(state.substitute_names))
         return text
 
@@ -1212,7 +1221,6 @@ class Group(model.Group):
             raise VariableError
         return self.join(output)
 
-
     @structural
     def _delimiter(self) -> str:
         return str(self.get("delimiter", ""))
@@ -1337,4 +1345,4 @@ CLASSES: dict[str, type] = {
     )
 }
 
-__all__ = ["CLASSES", "Disamb", "RenderState", "VariableError", "state_of"]
+__all__ = ["CLASSES", "Disamb", "RenderState", "VariableError", "repeats_names", "state_of"]

@@ -15,6 +15,10 @@ For each style and size, items are generated from the development items
 Times are in-process (style load included, interpreter start-up not), with the whole
 process's wall time beside them; peak memory is the larger of the main process's and its
 worker processes' peak RSS. Sizes 100 and 1,000; ``--full`` adds 5,000.
+
+Every measurement is repeated (``$QUOTECITE_BENCH_REPEAT`` times, default 3; a cold run
+gets a new empty cache each time) and the median is reported, with the range beside it:
+on a shared 2-core machine single runs vary by a third. Ratios are of medians.
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 STYLES = ("chicago-notes-bibliography", "modern-language-association")
@@ -58,7 +64,10 @@ def _child(mode: str, style_name: str, items_path: str) -> None:
     }))
 
 
-def _run(args: list[str], env: dict[str, str]) -> tuple[dict[str, float], float]:
+REPEAT = max(1, int(os.environ.get("QUOTECITE_BENCH_REPEAT", "3")))
+
+
+def _run_once(args: list[str], env: dict[str, str]) -> tuple[dict[str, float], float]:
     start = time.perf_counter()
     out = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     wall = time.perf_counter() - start
@@ -67,9 +76,31 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[dict[str, float], float]
     return json.loads(out.stdout.strip().splitlines()[-1]), wall
 
 
-def _python(mode: str, style: str, items: Path, cache: Path) -> tuple[dict[str, float], float]:
+def _run(
+    args: list[str], env: dict[str, str], before: Callable[[], None] = lambda: None
+) -> tuple[dict[str, float], float]:
+    """The run ``REPEAT`` times: every figure is the median of its runs; ``spread`` is the
+    range of the main time (``seconds``, or citeproc-js's ``total``), peak memory the
+    largest."""
+    runs = []
+    for _ in range(REPEAT):
+        before()
+        runs.append(_run_once(args, env))
+    main = "total" if "total" in runs[0][0] else "seconds"
+    data = {key: statistics.median(r[0][key] for r in runs) for key in runs[0][0]}
+    data["rss_mb"] = max(r[0]["rss_mb"] for r in runs)
+    times = [r[0][main] for r in runs]
+    data["spread"] = max(times) - min(times)
+    return data, statistics.median(wall for _, wall in runs)
+
+
+def _python(
+    mode: str, style: str, items: Path, cache: Path, fresh: bool = False
+) -> tuple[dict[str, float], float]:
+    """quotecite in a new process; ``fresh``: with an empty cache each time."""
     env = dict(os.environ, QUOTECITE_CACHE_DIR=str(cache))
-    return _run([sys.executable, str(HERE), "--child", mode, style, str(items)], env)
+    return _run([sys.executable, str(HERE), "--child", mode, style, str(items)], env,
+                (lambda: shutil.rmtree(cache, ignore_errors=True)) if fresh else lambda: None)
 
 
 def _scratch(name: str) -> Path:
@@ -121,7 +152,8 @@ def main(full: bool) -> None:
     work = _scratch("bibliography")
     js_dir = _citeproc_js()
     print(f"  {_load()}; citeproc-js: {js_dir or 'not found (see the docstring)'}")
-    header = (f"  {'style':<28} {'items':>5} {'run':<6} {'seconds':>8} {'process':>8} "
+    print(f"  median of {REPEAT} runs each (± half the range)")
+    header = (f"  {'style':<28} {'items':>5} {'run':<6} {'seconds':>8} {'±':>6} {'process':>8} "
               f"{'peak MB':>8} {'out KB':>7}  note")
     print(header)
     for style in STYLES:
@@ -129,8 +161,7 @@ def main(full: bool) -> None:
         for size in sizes:
             items = _items(size, work)
             cache = work / f"cache-{style}-{size}"
-            shutil.rmtree(cache, ignore_errors=True)
-            cold, cold_wall = _python("cold", style, items, cache)
+            cold, cold_wall = _python("cold", style, items, cache, fresh=True)
             warm, warm_wall = _python("warm", style, items, cache)
             rows = [("cold", cold, cold_wall, ""), ("warm", warm, warm_wall,
                                                     f"{cold['seconds'] / warm['seconds']:.0f}× "
@@ -142,12 +173,13 @@ def main(full: bool) -> None:
             if js_dir is not None:
                 js, js_wall = _js(js_dir, style, items)
                 rows.append(("js", {"seconds": js["total"], "rss_mb": js["rss_mb"],
-                                    "bytes": js["bytes"]}, js_wall,
+                                    "bytes": js["bytes"], "spread": js["spread"]}, js_wall,
                              f"js/cold = {js['total'] / cold['seconds']:.2f} "
                              f"(render only: {js['update'] + js['bibliography']:.2f} s, "
                              f"{(js['update'] + js['bibliography']) / cold['seconds']:.2f})"))
             for run, data, wall, note in rows:
-                print(f"  {style:<28} {size:>5} {run:<6} {data['seconds']:>8.3f} {wall:>8.2f} "
+                print(f"  {style:<28} {size:>5} {run:<6} {data['seconds']:>8.3f} "
+                      f"{data['spread'] / 2:>6.3f} {wall:>8.2f} "
                       f"{data['rss_mb']:>8.1f} {data['bytes'] / 1024:>7.0f}  {note}",
                       flush=True)
             memory.append((size, cold["rss_mb"], cold["bytes"] / 1024))
