@@ -74,8 +74,9 @@ def load(ref: styles.StyleRef) -> Style:
 def _keys(item: dict[str, Any]) -> set[str]:
     """What could make another item ambiguous with this one: names and titles."""
     keys: set[str] = set()
+    name_vars = mapping_name_vars()
     for key, value in item.items():
-        if key in mapping_name_vars() and isinstance(value, list):
+        if key in name_vars and isinstance(value, list):
             for name in value:
                 if isinstance(name, dict):
                     part = name.get("family") or name.get("literal")
@@ -99,11 +100,14 @@ def in_play(
 ) -> list[dict[str, Any]]:
     """``targets`` plus every item sharing a name or title with one of them."""
     ids = {t["id"] for t in targets}
+    others = [item for item in items if item["id"] not in ids]
+    out = list(targets)
+    if not others:  # (a whole corpus or items file: nothing else can be in play)
+        return out
     wanted: set[str] = set()
     for t in targets:
         wanted |= _keys(t)
-    out = list(targets)
-    for item in items:
+    for item in others:
         if item["id"] not in ids and _keys(item) & wanted:
             out.append(item)
             ids.add(item["id"])

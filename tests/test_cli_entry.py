@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from quotecite.cli.entry import lean_cite, lean_show, parse_args, parse_show_args
+from quotecite.cli.entry import lean_bib, lean_cite, lean_show, parse_args, parse_show_args
 
 CASES = [
     ["doc6", "16"],
@@ -80,6 +81,40 @@ def test_lean_cite_equals_typer_command(
     assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
 
 
+DEV_ITEMS = str(Path(__file__).resolve().parent / "data" / "citations" / "dev_items.json")
+BIB_CASES = [
+    ["--all"],
+    ["doc6", "garf", "--style", "mla"],
+    ["--all", "--json", "-s", "chicago-author-date"],
+    ["--all", "--format", "rtf"],
+    ["--all", "-f", "latex", "--archive-style=russian"],
+    ["--all", "--items", DEV_ITEMS, "--style", "modern-language-association"],
+    ["andreeva-1988", "garf-10063-1-190", "--items", DEV_ITEMS, "--json"],
+    ["nothing-here"],
+    ["no-such-item", "--items", DEV_ITEMS],
+    ["--all", "--style", "chicgo"],
+    ["--all", "--items", "missing.json"],
+    ["--all", "--format", "docx"],
+]
+
+
+@pytest.mark.parametrize("args", BIB_CASES, ids=[" ".join(c[:4]) for c in BIB_CASES])
+def test_lean_bib_equals_typer_command(
+    args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = lean_bib(args)
+    lean = capsys.readouterr()
+    full = qc("bib", *args)
+    assert status is not None
+    assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
+    assert lean.out or status != 0
+
+
+def test_bib_without_refs_or_all_is_left_to_typer() -> None:
+    assert parse_args("bib", ["--json"]) is None
+    assert parse_args("bib", ["--all", "--bogus"]) is None
+
+
 def test_cite_with_items_is_left_to_typer() -> None:
     assert parse_args("cite", ["x", "--items", "f.json"]) is None
 
@@ -111,6 +146,26 @@ def test_lean_path_imports_neither_typer_nor_rich() -> None:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stderr == "0 []"
     assert "16  With good reason" in r.stdout
+
+
+def test_lean_bib_imports_neither_typer_nor_rich(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        f"sys.argv = ['quotecite', 'bib', '--all', '--items', {DEV_ITEMS!r}]\n"
+        "from quotecite.cli.entry import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'click'})\n"
+        "sys.stderr.write(f'{code} {heavy}')\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QUOTECITE_CACHE_DIR": str(tmp_path)},
+    )
+    assert r.stderr == "0 []"
+    assert len(r.stdout.splitlines()) == 36
 
 
 def test_console_script_end_to_end() -> None:

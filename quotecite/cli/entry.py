@@ -1,13 +1,14 @@
 """The ``quotecite`` console script.
 
-Importing typer and rich costs several times a bare Python start-up, while looking up and citing
-a passage are what people run most. So ``show``, ``search`` and ``find`` (in plain or JSON
-output — what scripts and pipes get) and ``cite`` are served here, with the same library calls and
-output functions as the typer commands in ``quotecite.cli.commands``, without importing typer or
-rich. Anything this small reader does not recognise (help, an option it does not know, a terminal
-that wants the rich view) goes to the full typer application, which stays the definition of every
-command; ``tests/test_cli_entry.py`` and ``tests/test_search_cli.py`` check that both give
-byte-identical results.
+Importing typer (and with it pydantic) and rich costs several times a bare Python start-up,
+while looking up and citing a passage are what people run most. So ``show``, ``search`` and
+``find`` (in plain or JSON output — what scripts and pipes get), ``cite`` and ``bib`` are served
+here, with the same library calls and output functions as the typer commands in
+``quotecite.cli.commands``, without importing typer or rich (``bib``'s progress bar imports rich
+when it shows on a terminal). Anything this small reader does not recognise (help, an option it
+does not know, a terminal that wants the rich view) goes to the full typer application, which
+stays the definition of every command; ``tests/test_cli_entry.py`` and
+``tests/test_search_cli.py`` check that both give byte-identical results.
 """
 
 from __future__ import annotations
@@ -67,6 +68,26 @@ SPECS = {
         flags={"--json": "json", "--plain": "plain"},
         defaults={"json": False, "plain": False, "limit": "5", "style": "chicago"},
     ),
+    "bib": Spec(
+        values={
+            "--corpus": "corpus",
+            "--style": "style",
+            "-s": "style",
+            "--format": "format",
+            "-f": "format",
+            "--archive-style": "archive_style",
+            "--items": "items",
+        },
+        flags={"--json": "json", "--all": "all"},
+        defaults={
+            "json": False,
+            "all": False,
+            "style": "chicago",
+            "format": "text",
+            "archive_style": "english",
+            "items": None,
+        },
+    ),
 }
 
 
@@ -96,7 +117,7 @@ def parse_args(command: str, args: list[str]) -> dict[str, object] | None:
         else:
             return None
         i += 1
-    if not ref:
+    if not ref and not opts.get("all"):
         return None
     if "context" in opts:
         if not str(opts["context"]).isdigit():
@@ -142,6 +163,30 @@ def lean_cite(args: list[str]) -> int | None:
     def serve(corpus: Path | None) -> None:
         citation = run(ref, style, fmt, str(opts["archive_style"]), None, corpus)
         output(citation, fmt, style, bool(opts["json"]), corpus_mode=True)
+
+    return _serve(serve, opts)
+
+
+def lean_bib(args: list[str]) -> int | None:
+    """Serve ``bib`` without typer; None when the full CLI must."""
+    opts = parse_args("bib", args)
+    if opts is None:
+        return None
+    from quotecite.cli.commands.bib_core import run_and_output
+
+    items = None if opts["items"] is None else str(opts["items"])
+
+    def serve(corpus: Path | None) -> None:
+        run_and_output(
+            _words(opts),
+            bool(opts["all"]),
+            str(opts["style"]),
+            str(opts["format"]),
+            str(opts["archive_style"]),
+            items,
+            corpus,
+            bool(opts["json"]),
+        )
 
     return _serve(serve, opts)
 
@@ -228,6 +273,7 @@ def _serve(body: Callable[[Path | None], None], opts: dict[str, object]) -> int:
 LEAN: dict[str, Callable[[list[str]], int | None]] = {
     "show": lean_show,
     "cite": lean_cite,
+    "bib": lean_bib,
     "search": lean_search,
     "find": lean_find,
 }

@@ -40,9 +40,8 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotecite.fsutil import cache_dir
 
@@ -51,9 +50,9 @@ SCHEMA = 1
 _BATCH = 500
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One rendering of an entry: finished text, or an error message; plus the names."""
+class Outcome(NamedTuple):
+    """One rendering of an entry: finished text, or an error message; plus the names.
+    (A named tuple: a warm bibliography makes a thousand of them from the cache.)"""
 
     text: str | None
     error: str | None = None

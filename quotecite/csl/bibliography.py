@@ -30,14 +30,12 @@ style and registry and receive only indices.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -127,11 +125,9 @@ def _source_digest() -> str:
     for path in sorted(here.rglob("*.py")):
         digest.update(str(path.relative_to(here)).encode() + b"\0")
         digest.update(path.read_bytes())
-    for dist in ("citeproc-py", "lxml"):
-        try:
-            digest.update(f"{dist}={metadata.version(dist)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{dist}=?".encode())
+    # (the engine refuses any other citeproc-py than the one it was written for)
+    digest.update(f"citeproc-py={engine._installed_version('citeproc-py')}".encode())
+    digest.update(f"lxml={etree.__version__}".encode())
     return digest.hexdigest()
 
 
@@ -226,12 +222,22 @@ def _worker_render(indices: Sequence[int]) -> list[tuple[Outcome, bool]]:
     return _render_chunk(_WORKER_JOB[0], indices)
 
 
+def _fork_pool(workers: int) -> Any:
+    import multiprocessing
+
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
 def _chunks(values: Sequence[int], size: int) -> list[Sequence[int]]:
     return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 def _jobs_for(jobs: int | None, uncached: int) -> int:
-    if "fork" not in multiprocessing.get_all_start_methods() or uncached < 2:
+    if uncached < 2:
+        return 1
+    import multiprocessing  # (only when there is something to render: a warm run needs none)
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if jobs is None:
         if uncached < PARALLEL_MIN:
@@ -341,7 +347,7 @@ class _Build:
                         self.store.close()  # no connection across fork
                     with _FORK_LOCK:  # the workers take the job with them when forked
                         _WORKER_JOB[:] = [job]
-                        pool = multiprocessing.get_context("fork").Pool(workers)
+                        pool = _fork_pool(workers)
                         _WORKER_JOB.clear()
                 order = self.order(job, pool, workers)
                 if self.store is not None and self.sort is not None:

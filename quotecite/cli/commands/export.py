@@ -25,7 +25,7 @@ def run(
     items: str | None = None,
     corpus: Path | None = None,
 ) -> str:
-    from quotecite.cli.commands.bib import select
+    from quotecite.cli.commands.bib_core import select
     from quotecite.csl.export import FORMATS, Record, export
     from quotecite.errors import InputError
 
