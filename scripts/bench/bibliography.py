@@ -5,6 +5,8 @@ For each style and size, items are generated from the development items
 
 * ``cold``   load_style + build_bibliography with an empty entry cache (all cores);
 * ``warm``   the same with the cache the cold run filled (a new process, a new style load);
+* ``cli``    the installed ``quotecite bib --all --items … --style …`` on the warm cache: the
+             whole process, start-up included (what a user waits for);
 * ``engine`` (100 items; 1,000 with --full) render_bibliography on an unpatched style,
              serial: what quotecite did before the speed work;
 * ``js``     citeproc-js (npm ``citeproc``) on the same items and style: engine creation
@@ -109,6 +111,15 @@ def _scratch(name: str) -> Path:
     return scratch(name)
 
 
+def _cli_warm(style: str, items: Path, cache: Path) -> float:
+    """The median whole-process time of the installed command on a warm cache."""
+    from bench.common import median_time, quotecite_command
+
+    env = dict(os.environ, QUOTECITE_CACHE_DIR=str(cache))
+    cmd = [*quotecite_command(), "bib", "--all", "--items", str(items), "--style", style]
+    return median_time(cmd, max(REPEAT, 5), env, warmup=1)
+
+
 def _citeproc_js() -> Path | None:
     if shutil.which("node") is None:
         return None
@@ -166,6 +177,10 @@ def main(full: bool) -> None:
             rows = [("cold", cold, cold_wall, ""), ("warm", warm, warm_wall,
                                                     f"{cold['seconds'] / warm['seconds']:.0f}× "
                                                     "faster than cold")]
+            cli = _cli_warm(style, items, cache)
+            rows.append(("cli", {"seconds": cli, "rss_mb": float("nan"), "bytes": warm["bytes"],
+                                 "spread": float("nan")}, cli,
+                         "quotecite bib --all --items … (whole process, warm cache)"))
             if size in engine_sizes:
                 eng, eng_wall = _python("engine", style, items, cache)
                 rows.append(("engine", eng, eng_wall,
