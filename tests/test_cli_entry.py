@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +29,28 @@ CASES = [
 ]
 
 
+def _same_as_typer(
+    lean: Callable[[list[str]], int | None],
+    command: str,
+    args: list[str],
+    qc: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> tuple[int, str]:
+    """Run ``args`` through the lean path and through typer: the same status, stdout and
+    stderr (returned: the status and stdout)."""
+    status = lean(args)
+    out = capsys.readouterr()
+    full = qc(command, *args)
+    assert status is not None
+    assert (status, out.out, out.err) == (full.exit_code, full.stdout, full.stderr)
+    return status, out.out
+
+
 @pytest.mark.parametrize("args", CASES, ids=[" ".join(c) for c in CASES])
 def test_lean_path_equals_typer_command(
     args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status = lean_show(args)
-    lean = capsys.readouterr()
-    full = qc("show", *args)
-    assert status is not None
-    assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
+    _same_as_typer(lean_show, "show", args, qc, capsys)
 
 
 def test_lean_path_with_corpus_option(
@@ -74,11 +88,7 @@ CITE_CASES = [
 def test_lean_cite_equals_typer_command(
     args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status = lean_cite(args)
-    lean = capsys.readouterr()
-    full = qc("cite", *args)
-    assert status is not None
-    assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
+    _same_as_typer(lean_cite, "cite", args, qc, capsys)
 
 
 DEV_ITEMS = str(Path(__file__).resolve().parent / "data" / "citations" / "dev_items.json")
@@ -102,12 +112,8 @@ BIB_CASES = [
 def test_lean_bib_equals_typer_command(
     args: list[str], qc: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status = lean_bib(args)
-    lean = capsys.readouterr()
-    full = qc("bib", *args)
-    assert status is not None
-    assert (status, lean.out, lean.err) == (full.exit_code, full.stdout, full.stderr)
-    assert lean.out or status != 0
+    status, out = _same_as_typer(lean_bib, "bib", args, qc, capsys)
+    assert out or status != 0
 
 
 def test_bib_without_refs_or_all_is_left_to_typer() -> None:

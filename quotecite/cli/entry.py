@@ -32,24 +32,23 @@ class Spec(NamedTuple):
     defaults: dict[str, object]
 
 
+_CITING = {  # the options cite and bib share
+    "--corpus": "corpus",
+    "--style": "style",
+    "-s": "style",
+    "--format": "format",
+    "-f": "format",
+    "--archive-style": "archive_style",
+}
+_CITING_DEFAULTS = {"json": False, "style": "chicago", "format": "text", "archive_style": "english"}
+
 SPECS = {
     "show": Spec(
         values={"--corpus": "corpus", "--context": "context", "-C": "context"},
         flags={"--json": "json", "--plain": "plain"},
         defaults={"json": False, "plain": False, "context": "0"},
     ),
-    "cite": Spec(
-        values={
-            "--corpus": "corpus",
-            "--style": "style",
-            "-s": "style",
-            "--format": "format",
-            "-f": "format",
-            "--archive-style": "archive_style",
-        },
-        flags={"--json": "json"},
-        defaults={"json": False, "style": "chicago", "format": "text", "archive_style": "english"},
-    ),
+    "cite": Spec(values=_CITING, flags={"--json": "json"}, defaults=_CITING_DEFAULTS),
     "search": Spec(
         values={
             "--corpus": "corpus",
@@ -69,24 +68,9 @@ SPECS = {
         defaults={"json": False, "plain": False, "limit": "5", "style": "chicago"},
     ),
     "bib": Spec(
-        values={
-            "--corpus": "corpus",
-            "--style": "style",
-            "-s": "style",
-            "--format": "format",
-            "-f": "format",
-            "--archive-style": "archive_style",
-            "--items": "items",
-        },
+        values={**_CITING, "--items": "items"},
         flags={"--json": "json", "--all": "all"},
-        defaults={
-            "json": False,
-            "all": False,
-            "style": "chicago",
-            "format": "text",
-            "archive_style": "english",
-            "items": None,
-        },
+        defaults={**_CITING_DEFAULTS, "all": False, "items": None},
     ),
 }
 

@@ -16,6 +16,27 @@ while a style renders:
 * ``SomewhatObjectifiedElement.__getattr__`` (``style.bibliography``, ``locale.terms`` …) is a
   ``find`` each time; answered from the same per-style memo.
 
+A second round (after those, the time was the walk of the style tree itself):
+
+* **Structural questions asked once.** The engine marks the methods whose answer depends on
+  the element alone (``engine_model.structural``: which conditions a ``cs:if`` tests, where a
+  ``cs:text`` gets its text, a ``cs:names``'s ``cs:name``/``cs:label``/``cs:substitute``, a
+  group's children …); here each is answered once per element and the answer is put in the
+  element's instance dictionary as a C-level callable, so later calls cost one look-up.
+  ``cs:name`` options and the names delimiter are kept per context element the same way.
+* **``cs:choose`` decided by type.** Most branches of the big styles test the item type. For
+  each item type a ``cs:choose`` keeps the branches still worth testing: a branch that tests
+  only the type (or whose type test settles its ``match``) is skipped or taken without
+  testing. Condition tests have no side effects, so only the time changes.
+* **Formatting that asks for nothing** (no font attributes, no affixes, no strip-periods) returns
+  its text instead of asking five attributes and the formatter each time.
+* Children lists of ``cs:macro``/``cs:if``/… are made once instead of a new lxml iteration per
+  call.
+
+Measured on 300 generated items, one process: 1.23 → 0.60 s (Chicago), 1.03 → 0.44 s (MLA,
+which also renders each entry once now that subsequent-author-substitute is decided as the
+names render, see ``engine.render_entry``).
+
 How it is applied: the engine builds every element of a style through an lxml class lookup
 from :data:`quotecite.csl.engine_model.CLASSES`. :func:`load_style` loads a style (and its
 locales) with subclasses of exactly those classes that put :class:`FastElement` in front, so
