@@ -1237,6 +1237,12 @@ class Choose(model.Choose):
 
 class If(model.If):
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if not self._holds(item, context):
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def _holds(self, item: Any, context: Any) -> bool:
+        """Whether this branch's conditions hold for the item."""
         conditions, match = self._conditions()
         results: list[bool] = []
         for condition in conditions:
@@ -1245,14 +1251,10 @@ class If(model.If):
             else:
                 results += getattr(self, _TESTS[condition])(item)
         if match == "any":
-            result = any(results)
-        elif match == "none":
-            result = not any(results)
-        else:
-            result = all(results)
-        if not result:
-            raise model.ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
 
     @structural
     def _conditions(self) -> tuple[tuple[str, ...], str]:

@@ -216,12 +216,17 @@ class FastChoose(FastChildren):
         except (KeyError, AttributeError, VariableError):
             branches = self._qc_branches(item)
         for child, plan in branches:
-            if plan == _TAKE:
-                return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
-            try:
-                return child.render(item, context=context, delimiter=delimiter, **kwargs)
-            except model.ConditionFailed:
-                continue
+            if plan == _TEST:
+                # the engine's cs:if: its test, without raising ConditionFailed when it fails
+                holds = getattr(child, "_holds", None)
+                if holds is None:
+                    try:
+                        return child.render(item, context=context, delimiter=delimiter, **kwargs)
+                    except model.ConditionFailed:
+                        continue
+                if not holds(item, context):
+                    continue
+            return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
         return None
 
     def _qc_table(self) -> dict[str, tuple[tuple[Any, int], ...]]:
