@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from quotecite.corpus import Corpus, Entry
     from quotecite.model import Document
 
-VERSION = 1
+VERSION = 2  #: 2: entries have title_short
 
 
 def entry_for(doc: Document, file: str) -> Entry:
@@ -32,6 +32,7 @@ def entry_for(doc: Document, file: str) -> Entry:
         archive=archive,
         paragraphs=len(doc.paragraphs),
         file=file,
+        title_short=doc.title_short or "",
     )
 
 
@@ -46,11 +47,16 @@ def load_catalog(
     A malformed file raises CorpusError with ``strict``; otherwise it is left out and its error
     appended to ``errors``.
     """
-    cache_file = cache_dir() / f"catalog-{corpus_key(corpus.path)}.json"
-    data = _read_cache(cache_file, corpus)
+    try:
+        cache_file: Path | None = cache_dir() / f"catalog-{corpus_key(corpus.path)}.json"
+    except OSError:  # no cache directory can be made: every file is read, nothing is kept
+        cache_file = None
+    data = _read_cache(cache_file, corpus) if cache_file is not None else None
     dir_stamp = os.stat(corpus.path).st_mtime_ns
     files, changed = _refresh(corpus, data["files"] if data else {})
-    if changed or data is None or data.get("dir") != dir_stamp or quick_names(corpus) is None:
+    if cache_file is not None and (
+        changed or data is None or data.get("dir") != dir_stamp or quick_names(corpus) is None
+    ):
         # a cache that cannot be written costs speed, not correctness
         with contextlib.suppress(OSError):
             atomic_write_text(

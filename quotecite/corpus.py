@@ -44,6 +44,7 @@ class Entry(NamedTuple):
     archive: str  # "GARF, f. 10063, op. 1, d. 190" for listings
     paragraphs: int
     file: str
+    title_short: str = ""  #: "" when the document has none
 
 
 class Corpus:

@@ -4,7 +4,7 @@
    ellipses; bracketed insertions (``[the USSR]``) are dropped as the quoter's own words.
 2. Candidates: the quotation's rarest words and rarest pairs of neighbouring words (as phrases;
    paragraph counts capped at FREQ_CAP, common English words left out) are looked up in the
-   index; paragraphs matching more and rarer of them come first (see _candidate_rows). Words the
+   index; paragraphs matching more and rarer of them come first (see feature_weights). Words the
    quotation got wrong simply do not occur, so a few changed words do not lose the source.
 3. Each candidate (sub-)paragraph is scored 0–100 with rapidfuzz's ``partial_ratio`` of each
    ellipsis segment against the folded paragraph (the best-matching stretch of it), weighted by
@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -105,7 +106,8 @@ class Candidate:
         return [Difference(p.kind, p.quotation, p.source) for p in self.pieces if p.kind != "equal"]
 
 
-def _segments(quotation: str) -> list[list[Token]]:
+def quotation_tokens(quotation: str) -> list[list[Token]]:
+    """The quotation's folded words by ellipsis segment, the first MAX_WORDS words only."""
     segments = quotation_segments(quotation)
     out: list[list[Token]] = []
     budget = MAX_WORDS
@@ -117,13 +119,25 @@ def _segments(quotation: str) -> list[list[Token]]:
     return out
 
 
-def _features(index: Index, segments: list[list[Token]]) -> list[str]:
+def word_count(index: Index, word: str) -> int:
+    """How many paragraphs have ``word`` (an FTS word), counted up to FREQ_CAP."""
+    (count,) = index.conn.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
+        (f'"{word}"', FREQ_CAP),
+    ).fetchone()
+    return int(count)
+
+
+def features(
+    index: Index, segments: list[list[Token]], count: Callable[[str], int] | None = None
+) -> list[str]:
     """FTS5 expressions (words, phrases) whose matches are the candidates; [] if none occurs.
 
     Each content word's frequency is probed with a capped count (``FREQ_CAP`` paragraphs at most,
-    so a common word costs no more than a rare one). The expression ORs the rarest words with the
-    rarest *pairs of neighbouring words* as phrases: a pair of common words is still selective,
-    and a changed word spoils only the pairs it is in.
+    so a common word costs no more than a rare one; ``count`` answers instead of the index when
+    given, e.g. from a cache). The expression ORs the rarest words with the rarest *pairs of
+    neighbouring words* as phrases: a pair of common words is still selective, and a changed word
+    spoils only the pairs it is in.
     """
     sequences = [[w for t in seg for w in fts_words(t.text)] for seg in segments]
     words = list(dict.fromkeys(w for seq in sequences for w in seq))
@@ -131,11 +145,7 @@ def _features(index: Index, segments: list[list[Token]]) -> list[str]:
     content.sort(key=len, reverse=True)
     freq: dict[str, int] = {}
     for w in content[:MAX_LOOKUPS]:
-        (count,) = index.conn.execute(
-            "SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
-            (f'"{w}"', FREQ_CAP),
-        ).fetchone()
-        freq[w] = int(count)
+        freq[w] = count(w) if count is not None else word_count(index, w)
     rare = sorted((w for w in freq if 0 < freq[w] < FREQ_CAP), key=lambda w: (freq[w], w))
     pairs: dict[tuple[str, str], int] = {}
     for seq in sequences:
@@ -150,20 +160,39 @@ def _features(index: Index, segments: list[list[Token]]) -> list[str]:
     return terms
 
 
-def _candidate_rows(index: Index, features: list[str]) -> dict[int, float]:
-    """rowid → weight of the best CANDIDATES paragraphs matching the features.
+def feature_rows(index: Index, feature: str, limit: int = FEATURE_ROWS) -> list[int]:
+    """Rowids of the paragraphs matching ``feature``, the first ``limit`` only."""
+    rows = index.conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (feature, limit))
+    return [int(r) for (r,) in rows]
 
-    Each feature's matches (at most FEATURE_ROWS) add 1/number-of-matches to a paragraph's weight:
-    the source of a quotation matches many features, the rarer ones most. This costs a fraction
-    of BM25 ranking the union, which must count every phrase's matches in the whole index.
+
+def feature_weights(
+    features: list[str], matches: Callable[[str], tuple[int, Iterable[int]]]
+) -> dict[int, float]:
+    """What each candidate weighs: ``matches(feature)`` gives how many paragraphs match the
+    feature and the candidates they make — the paragraphs themselves, or (for verify) their
+    documents, once each.
+
+    Each feature adds 1/number-of-matches to the weight of each of its candidates: the source of
+    a quotation matches many features, the rarer ones most. This costs a fraction of BM25
+    ranking the union, which must count every phrase's matches in the whole index.
     """
     weight: dict[int, float] = {}
     for feature in features:
-        rows = index.conn.execute(
-            "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (feature, FEATURE_ROWS)
-        ).fetchall()
-        for (rowid,) in rows:
-            weight[rowid] = weight.get(rowid, 0.0) + 1.0 / len(rows)
+        count, keys = matches(feature)
+        for key in keys:
+            weight[key] = weight.get(key, 0.0) + 1.0 / count
+    return weight
+
+
+def _candidate_rows(index: Index, features: list[str]) -> dict[int, float]:
+    """rowid → weight of the best CANDIDATES paragraphs matching the features."""
+
+    def matches(feature: str) -> tuple[int, list[int]]:
+        rows = feature_rows(index, feature)
+        return len(rows), rows
+
+    weight = feature_weights(features, matches)
     best = sorted(weight, key=lambda r: (-weight[r], r))[:CANDIDATES]
     return {r: weight[r] for r in best}
 
@@ -284,7 +313,7 @@ def find(
     corpus_path: Path, quotation: str, limit: int = 5, progress: Progress | None = None
 ) -> list[Candidate]:
     """Candidate sources of ``quotation``, best first, the first ``limit`` with differences."""
-    segments = _segments(quotation)
+    segments = quotation_tokens(quotation)
     if not segments:
         raise InputError("nothing to find: the quotation has no words")
     seg_strings = [" ".join(t.norm for t in seg) for seg in segments]
@@ -302,7 +331,7 @@ def find(
 def _candidates(
     index: Index, segments: list[list[Token]], seg_strings: list[str], limit: int
 ) -> tuple[list[Candidate], list[str]]:
-    weights = _candidate_rows(index, _features(index, segments))
+    weights = _candidate_rows(index, features(index, segments))
     if not weights:
         return [], []
     marks = ",".join("?" * len(weights))

@@ -13,17 +13,37 @@ Each quotation gets one status:
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from quotecite.corpus import Corpus
-from quotecite.errors import InputError, QuoteciteError
+from quotecite.corpus import Corpus, Entry
+from quotecite.corpusfile import read_document
+from quotecite.errors import CorpusError, InputError, QuoteciteError
 from quotecite.passage import compress, resolve
 from quotecite.refs import PassageRef
+from quotecite.search.index import Index, is_corrupt, open_index
+from quotecite.verify.candidates import (
+    CANDIDATES,
+    IndexFinder,
+    Ranking,
+    found_threshold,
+    min_score,
+)
 from quotecite.verify.cites import Cite, Names, normalise_title
 from quotecite.verify.extract import Found, extract, guess_syntax
-from quotecite.verify.match import DocIndex, Located, Tok, locate, quote_segments, shared_run
+from quotecite.verify.match import (
+    DocIndex,
+    Located,
+    Tok,
+    locate,
+    quote_segments,
+    shared_run,
+    window_bound,
+)
 
 STATUSES = ("exact", "differs", "wrong-paragraph", "not-found")
 #: uncited quotations shorter than this are taken for terms or scare quotes and not checked
@@ -89,22 +109,65 @@ class Report:
 
 
 class Checker:
-    """The corpus, indexed once, and the names a manuscript may cite its documents by."""
+    """The corpus, read as quotations need it, and the names a manuscript may cite its documents
+    by. Documents are tokenised when first needed: those the index picks as candidates (see
+    quotecite.verify.candidates) and those a quotation cites. ``use_index=False``: every
+    quotation is checked by scanning every document (the reference the index path is tested
+    against). Close it (or use it as a context manager) to close the index."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, use_index: bool = True) -> None:
         self.corpus = corpus
-        self.indexes = [DocIndex.build(doc) for doc in corpus.documents()]
-        self.by_id = {ix.doc.id: ix for ix in self.indexes}
-        keys: dict[str, str] = {}
-        titles: dict[str, str] = {}
-        for ix in self.indexes:
-            keys[ix.doc.id.lower()] = ix.doc.id
-            for alias in ix.doc.aliases:
-                keys.setdefault(alias.lower(), ix.doc.id)
-            for title in (ix.doc.title, ix.doc.title_short):
-                if title and len(title) > 12:
-                    titles[normalise_title(title)] = ix.doc.id
-        self.names = Names(keys, titles)
+        self.use_index = use_index
+        self._entries: list[Entry] | None = None  #: the catalog in corpus order, when first needed
+        self._names: Names | None = None
+        self._docs: dict[int, DocIndex | None] = {}
+        self._finder: IndexFinder | None = None
+        self._finder_state = "unopened" if use_index else "off"
+        self._files: list[str] = []
+        self._place_of_id: dict[str, int] = {}
+        #: how each quotation's candidates were found: "scan"; or with the index, proved the
+        #: scan's ("all", "outranked", "unfindable", "unbeatable") or not ("gap", "limit"): see
+        #: quotecite.verify.candidates. "scored": documents scored with the index.
+        self.stats: Counter[str] = Counter()
+
+    # ---------------------------------------------------------------- names and documents
+    def _catalog(self) -> list[Entry]:
+        if self._entries is None:
+            self._entries = sorted(self.corpus.catalog().values(), key=lambda e: e.file)
+            self._files = [e.file for e in self._entries]
+            self._place_of_id = {e.id: n for n, e in enumerate(self._entries)}
+        return self._entries
+
+    @property
+    def names(self) -> Names:
+        if self._names is None:
+            keys: dict[str, str] = {}
+            titles: dict[str, str] = {}
+            for e in self._catalog():
+                keys[e.id.lower()] = e.id
+                for alias in e.aliases:
+                    keys.setdefault(alias.lower(), e.id)
+                for title in (e.title, e.title_short):
+                    if title and len(title) > 12:
+                        titles[normalise_title(title)] = e.id
+            self._names = Names(keys, titles)
+        return self._names
+
+    def _doc(self, place: int) -> DocIndex | None:
+        """The document at ``place`` in corpus order, tokenised (None: it cannot be read now)."""
+        if place not in self._docs:
+            try:
+                doc = read_document(self.corpus.path / self._files[place])
+            except CorpusError:
+                self._docs[place] = None
+            else:
+                self._docs[place] = DocIndex.build(doc)
+        return self._docs[place]
+
+    @property
+    def documents_read(self) -> int:
+        """How many documents have been read and tokenised so far."""
+        return len(self._docs)
 
     def index_for(self, name: str) -> DocIndex | None:
         doc_id = self.names.keys.get(name.lower())
@@ -113,27 +176,122 @@ class Checker:
                 doc_id = self.corpus.find_entry(name).id
             except QuoteciteError:
                 return None
-        return self.by_id.get(doc_id)
+        self._catalog()
+        place = self._place_of_id.get(doc_id)
+        return None if place is None else self._doc(place)
 
-    def candidates(self, segments: list[list[Tok]], limit: int = 8) -> list[DocIndex]:
+    # ---------------------------------------------------------------- the index
+    def _index(self) -> IndexFinder | None:
+        if self._finder_state == "unopened":
+            self._finder_state = "off"
+            self._catalog()
+            index = _open_index(self.corpus.path)
+            if index is not None:
+                try:
+                    order = {file: n for n, file in enumerate(self._files)}
+                    self._finder = IndexFinder(index, order)
+                    self._finder_state = "on"
+                except sqlite3.Error:
+                    index.close()
+        return self._finder
+
+    def _drop_index(self) -> None:
+        """A query failed: the rest of the quotations are checked by the scan."""
+        if self._finder is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._finder.close()
+        self._finder = None
+        self._finder_state = "off"
+
+    def close(self) -> None:
+        if self._finder is not None:
+            self._finder.close()
+            self._finder = None
+
+    def __enter__(self) -> Checker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- candidates
+    def candidates(self, segments: list[list[Tok]], limit: int = CANDIDATES) -> list[DocIndex]:
         """The documents worth aligning against: most words of the quotation in one place."""
-        words = sum(1 for seg in segments for t in seg if not t.interp)
-        need = min(words, 2)
-        scored = [(shared_run(segments, ix), n, ix) for n, ix in enumerate(self.indexes)]
-        scored = [row for row in scored if row[0] >= need]
+        return [ix for n in self._ranked(segments, limit, {}) if (ix := self._doc(n)) is not None]
+
+    def scan(self, segments: list[list[Tok]], limit: int = CANDIDATES) -> list[int]:
+        """The candidates by scoring every document (corpus places, best first)."""
+        need = min_score(segments)
+        scored: list[tuple[int, int]] = []
+        for n in range(len(self._catalog())):
+            ix = self._doc(n)
+            if ix is not None:
+                score = shared_run(segments, ix)
+                if score >= need:
+                    scored.append((score, n))
         scored.sort(key=lambda row: (-row[0], row[1]))
-        return [ix for _score, _n, ix in scored[:limit]]
+        return [n for _score, n in scored[:limit]]
+
+    def _ranked(self, segments: list[list[Tok]], limit: int, memo: _Memo) -> list[int]:
+        """The candidates (corpus places, best first): the scan's, found with the index when it
+        can be (see quotecite.verify.candidates)."""
+        finder = self._index()
+        plan = None
+        if finder is not None:
+            try:
+                plan = finder.plan(segments)
+            except sqlite3.Error:
+                self._drop_index()
+        if plan is None:
+            self.stats["scan"] += 1
+            return self.scan(segments, limit)
+        words = sum(1 for seg in segments for t in seg if not t.interp)
+        threshold = found_threshold(segments)
+        ranking = Ranking(plan, len(self._files), min_score(segments), threshold, words)
+
+        def score(place: int) -> int:
+            ix = self._doc(place)
+            return -1 if ix is None else shared_run(segments, ix)
+
+        def pick(places: list[int]) -> tuple[int, int] | None:
+            best = self._pick(segments, places, memo)
+            return None if best is None else (best[0], best[1].cost)
+
+        outcome = ranking.run(score, pick, limit)
+        self.stats[outcome] += 1
+        self.stats["scored"] += len(ranking.scores)
+        return ranking.top(limit)
+
+    def _pick(
+        self, segments: list[list[Tok]], places: list[int], memo: _Memo
+    ) -> tuple[int, Located] | None:
+        """The best match among the candidates ``places`` (the first of equally good ones)."""
+        best: tuple[int, Located] | None = None
+        best_rank: tuple[int, int, int, int] | None = None
+        threshold = found_threshold(segments)
+        floor = (0, 0, -sum(len(seg) for seg in segments), 0)
+        for n in places:
+            if n not in memo:
+                ix = self._doc(n)
+                memo[n] = None
+                if ix is not None and _findable(segments, ix, threshold):
+                    loc = locate(segments, ix)
+                    if loc is not None and loc.found():
+                        memo[n] = (loc, loc.rank())
+            found = memo[n]
+            if found is not None and (best_rank is None or found[1] < best_rank):
+                best, best_rank = (n, found[0]), found[1]
+                if best_rank == floor:
+                    break  # nothing can rank better
+        return best
 
     def best(self, found: Found) -> Located | None:
         segments = quote_segments(found.text)
         if not segments:
             return None
-        best: Located | None = None
-        for ix in self.candidates(segments):
-            loc = locate(segments, ix)
-            if loc is not None and loc.found() and (best is None or loc.rank() < best.rank()):
-                best = loc
-        return best
+        memo: _Memo = {}
+        picked = self._pick(segments, self._ranked(segments, CANDIDATES, memo), memo)
+        return None if picked is None else picked[1]
 
     def check(self, found: Found) -> Result:
         segments = quote_segments(found.text)
@@ -215,26 +373,69 @@ def read_manuscript(path: Path) -> str:
 
 
 def verify(
-    path: Path, corpus: Corpus, syntax: str | None = None, min_words: int = MIN_WORDS
+    path: Path,
+    corpus: Corpus,
+    syntax: str | None = None,
+    min_words: int = MIN_WORDS,
+    use_index: bool = True,
 ) -> Report:
     text = read_manuscript(path)
     if path.suffix.lower() == ".docx":
         syntax = "markdown"
     syntax = syntax or guess_syntax(path.name, text)
-    checker = Checker(corpus)
     results: list[Result] = []
     skipped = 0
     docx = path.suffix.lower() == ".docx"
-    for found in extract(text, syntax, checker.names):
-        if docx:
-            from quotecite.verify.docx import paragraph_of_line
+    with Checker(corpus, use_index) as checker:
+        for found in extract(text, syntax, checker.names):
+            if docx:
+                from quotecite.verify.docx import paragraph_of_line
 
-            found = replace(found, line=paragraph_of_line(found.line))
-        if not found.cites and len(found.text.split()) < min_words:
-            skipped += 1
-            continue
-        results.append(checker.check(found))
+                found = replace(found, line=paragraph_of_line(found.line))
+            if not found.cites and len(found.text.split()) < min_words:
+                skipped += 1
+                continue
+            results.append(checker.check(found))
     return Report(str(path), syntax, results, skipped)
+
+
+_Memo = dict[int, tuple[Located, tuple[int, int, int, int]] | None]  #: found matches and ranks
+
+
+def _findable(segments: list[list[Tok]], ix: DocIndex, threshold: int) -> bool:
+    """Whether ``locate`` could find the quotation in ``ix`` (matched words ≥ ``threshold``):
+    first the words the document has anywhere, then those one alignment window can hold."""
+    if sum(1 for seg in segments for t in seg if t.norm in ix.positions) < threshold:
+        return False
+    total = 0
+    for seg in segments:
+        total += window_bound(seg, ix, min(len(seg), threshold - total))
+        if total >= threshold:
+            return True
+    return False
+
+
+def _open_index(corpus_path: Path) -> Index | None:
+    """The corpus's search index, up to date; None if it cannot be opened or updated (a damaged
+    index is rebuilt once, as search does)."""
+    for attempt in range(2):
+        try:
+            index = open_index(corpus_path)
+        except (sqlite3.Error, OSError):
+            return None
+        try:
+            index.sync()
+            return index
+        except sqlite3.Error as exc:
+            if attempt == 0 and is_corrupt(exc):
+                index.discard()
+                continue
+            index.close()
+            return None
+        except OSError:
+            index.close()
+            return None
+    return None
 
 
 __all__ = ["STATUSES", "Report", "Result", "verify"]

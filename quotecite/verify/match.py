@@ -13,6 +13,7 @@ may stand anywhere; a bracketed initial ("[W]e") may differ in case from the sou
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,16 +86,22 @@ class DocIndex:
     @classmethod
     def build(cls, doc: Document) -> DocIndex:
         index = cls(doc)
+        tokens, unit_of, positions = index.tokens, index.unit_of, index.positions
+        seen: dict[str, Tok | None] = {}  # one (never changed) Tok per distinct piece
         for p in doc.paragraphs:
             for k, part in enumerate(p.parts):
                 unit = len(index.units)
                 index.units.append(UnitRef(p.number, p.part_number(k), k, p.role))
                 for piece in _SPLIT.split(part.text):
-                    norm = _NON_WORD.sub("", piece.casefold())
-                    if norm:
-                        index.positions.setdefault(norm, []).append(len(index.tokens))
-                        index.tokens.append(Tok(norm, piece))
-                        index.unit_of.append(unit)
+                    if piece in seen:
+                        tok = seen[piece]
+                    else:
+                        norm = _NON_WORD.sub("", piece.casefold())
+                        tok = seen[piece] = Tok(norm, piece) if norm else None
+                    if tok is not None:
+                        positions.setdefault(tok.norm, []).append(len(tokens))
+                        tokens.append(tok)
+                        unit_of.append(unit)
         return index
 
     def unit_range(self, allowed: set[int]) -> tuple[int, int]:
@@ -202,12 +209,15 @@ def _diagonals(seg: list[Tok], index: DocIndex, lo: int, hi: int, limit: int = 3
     for d, n in votes.items():
         for delta in (-2, -1, 0, 1, 2):
             smoothed[d + delta] += n if delta == 0 else n / 2  # type: ignore[assignment]
+    # the best-voted diagonals first (ties: the earliest), each more than len(seg) from those
+    # taken; a heap, as only the first few of the order are needed
+    heap = [(-n, d) for d, n in smoothed.items()]
+    heapq.heapify(heap)
     out: list[int] = []
-    for d, _n in sorted(smoothed.items(), key=lambda kv: (-kv[1], kv[0])):
+    while heap and len(out) < limit:
+        _n, d = heapq.heappop(heap)
         if all(abs(d - o) > len(seg) for o in out):
             out.append(d)
-        if len(out) >= limit:
-            break
     return out
 
 
@@ -215,13 +225,46 @@ def shared_run(segments: list[list[Tok]], index: DocIndex) -> int:
     """How many of the quotation's words the document has along one diagonal (a cheap bound on
     how well the quotation can align there), summed over the segments."""
     total = 0
+    positions = index.positions
     for seg in segments:
-        votes: Counter[int] = Counter()
-        for i, tok in enumerate(seg):
-            for p in index.positions.get(tok.norm, ()):
-                votes[p - i] += 1
+        votes = Counter([p - i for i, tok in enumerate(seg) for p in positions.get(tok.norm, ())])
         total += max(votes.values(), default=0)
     return total
+
+
+def _pad(seg: list[Tok]) -> int:
+    """Source words either side of a diagonal that an alignment of ``seg`` may use."""
+    return 5 + len(seg) // 4
+
+
+def window_bound(seg: list[Tok], index: DocIndex, enough: int | None = None) -> int:
+    """At most how many of ``seg``'s words one alignment in ``index`` can match: the most of
+    them one stretch as long as ``locate``'s alignment windows has. Cheaper than aligning.
+    With ``enough``, the first count of at least that many is returned."""
+    enough = len(seg) if enough is None else enough
+    width = len(seg) + 2 * _pad(seg)
+    times: dict[str, int] = {}
+    for t in seg:
+        times[t.norm] = times.get(t.norm, 0) + 1
+    events = sorted((p, norm) for norm in times for p in index.positions.get(norm, ()))
+    inside: dict[str, int] = {}
+    covered = best = 0
+    j = 0
+    for p, norm in events:  # the stretch starting at p
+        while j < len(events) and events[j][0] < p + width:
+            entering = events[j][1]
+            k = inside.get(entering, 0)
+            if not k:
+                covered += times[entering]
+            inside[entering] = k + 1
+            j += 1
+        if covered >= enough:
+            return covered
+        best = max(best, covered)
+        inside[norm] -= 1
+        if not inside[norm]:
+            covered -= times[norm]
+    return best
 
 
 @dataclass
@@ -279,7 +322,7 @@ def locate(
         best: Alignment | None = None
         for start in (floor, lo) if floor > lo else (lo,):
             for d in _diagonals(seg, index, start, hi):
-                pad = 5 + len(seg) // 4
+                pad = _pad(seg)
                 a = align(seg, index.tokens, max(start, d - pad), min(hi, d + len(seg) + pad))
                 if best is None or (a.cost, -a.matched) < (best.cost, -best.matched):
                     best = a

@@ -2,16 +2,23 @@
 
 Quick run: the shipped corpus and the seed manuscript. ``--full``: a generated corpus of 500
 documents (copies of the seeds under new ids, each with one changed word so none is a
-duplicate) and a manuscript of 200 quotations, half exact, half altered or invented.
+duplicate) and a manuscript of 200 quotations, half exact, half altered or invented, verified
+with a cold cache (the first run builds the catalog and the search index, whose build is also
+timed on its own) and with a warm one. Every run uses a private cache directory in the scratch
+directory (QUOTECITE_BENCH_DIR).
 """
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import shutil
+import statistics
+import subprocess
 from pathlib import Path
 
-from bench.common import env_with, median_time, quotecite_command, row, scratch
+from bench.common import env_with, median_time, quotecite_command, row, run_once, scratch
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -61,9 +68,20 @@ def _big_manuscript(n: int) -> Path:
     return path
 
 
+def _cold(cmd: list[str], env: dict[str, str], cache: Path, repeat: int) -> float:
+    """Median time of ``cmd`` each run on an empty cache directory."""
+    times = []
+    for _ in range(repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        cache.mkdir(parents=True)
+        times.append(run_once(cmd, env))
+    return statistics.median(times)
+
+
 def main(full: bool) -> None:
     qc = quotecite_command()
-    env = env_with(QUOTECITE_CORPUS=str(CORPUS))
+    cache = scratch("quote-cache")
+    env = env_with(QUOTECITE_CORPUS=str(CORPUS), QUOTECITE_CACHE_DIR=str(cache))
     repeat = 9 if not full else 5
     runs = [
         ("quote doc6 16 --sentences 2,4", ["quote", "doc6", "16", "--sentences", "2,4"]),
@@ -78,6 +96,14 @@ def main(full: bool) -> None:
     if full:
         corpus = _big_corpus(500)
         manuscript = _big_manuscript(200)
-        big = env_with(QUOTECITE_CORPUS=str(corpus))
-        seconds = median_time([*qc, "verify", str(manuscript)], 3, big, warmup=1)
-        row("verify 200 quotations, 500 documents", seconds)
+        big_cache = scratch("quote-cache-500")
+        big = env_with(QUOTECITE_CORPUS=str(corpus), QUOTECITE_CACHE_DIR=str(big_cache))
+        verify = [*qc, "verify", str(manuscript)]
+        row("index build, 500 documents (empty cache)", _cold([*qc, "index"], big, big_cache, 3))
+        row("verify 200 quotations, 500 documents: cold", _cold(verify, big, big_cache, 3))
+        print("    (cold: empty cache; the run builds the catalog and the search index)")
+        seconds = median_time(verify, 5, big, warmup=1)
+        row("verify 200 quotations, 500 documents: warm", seconds)
+        out = subprocess.run([*verify, "--json"], env=big, capture_output=True, text=True)
+        counts = json.loads(out.stdout)["counts"]
+        print(f"    (warm: index up to date; {', '.join(f'{v} {k}' for k, v in counts.items())})")
