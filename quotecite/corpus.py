@@ -173,6 +173,14 @@ class Corpus:
             self._catalog = load_catalog(self, errors=self._broken)
         return self._catalog
 
+    def check_readable(self) -> None:
+        """Raise the first file's error if any corpus file cannot be read (the catalog leaves
+        such files out; a command that must see every document calls this)."""
+        self.catalog()
+        if self._broken:
+            first = self._broken[0]
+            raise CorpusError(first.path, first.message_only, first.line)
+
     def entries(self) -> list[Entry]:
         return sorted(self.catalog().values(), key=lambda e: (e.date or "9999", e.id))
 

@@ -328,3 +328,15 @@ def test_errors(qc: Any, tmp_path: Path) -> None:
 
 def test_found_is_data() -> None:
     assert Found("a b", 3).cites == ()
+
+
+def test_a_corpus_file_that_cannot_be_read_is_an_error(corpus_copy: Path, qc: Any) -> None:
+    """Not "not found" for the quotations of a document whose file is broken: the file and
+    line are named, exit 5, as for every command that needs the document."""
+    path = corpus_copy / "gorbachev-1986-06-26.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("¶ 16", "¶ xx bogus role\n\n¶ 16", 1), "utf-8")
+    line = path.read_text("utf-8").splitlines().index("¶ xx bogus role") + 1
+    r = qc("verify", str(DATA / "seeds.md"), "--corpus", str(corpus_copy))
+    assert (r.exit_code, r.stdout) == (5, "")
+    assert r.stderr.startswith(f"quotecite: error: {path}:{line}: cannot read paragraph header")

@@ -22,7 +22,7 @@ from typing import Any
 
 from quotecite.corpus import Corpus, Entry
 from quotecite.corpusfile import read_document
-from quotecite.errors import CorpusError, InputError, QuoteciteError
+from quotecite.errors import InputError, QuoteciteError
 from quotecite.passage import compress, resolve
 from quotecite.refs import PassageRef
 from quotecite.search.index import Index, is_corrupt, open_index
@@ -133,6 +133,9 @@ class Checker:
     # ---------------------------------------------------------------- names and documents
     def _catalog(self) -> list[Entry]:
         if self._entries is None:
+            # a file that cannot be read is an error, as when every document was read: its
+            # quotations would otherwise be reported "not found"
+            self.corpus.check_readable()
             self._entries = sorted(self.corpus.catalog().values(), key=lambda e: e.file)
             self._files = [e.file for e in self._entries]
             self._place_of_id = {e.id: n for n, e in enumerate(self._entries)}
@@ -154,14 +157,10 @@ class Checker:
         return self._names
 
     def _doc(self, place: int) -> DocIndex | None:
-        """The document at ``place`` in corpus order, tokenised (None: it cannot be read now)."""
+        """The document at ``place`` in corpus order, tokenised (a file that cannot be read
+        raises CorpusError, naming the file and line)."""
         if place not in self._docs:
-            try:
-                doc = read_document(self.corpus.path / self._files[place])
-            except CorpusError:
-                self._docs[place] = None
-            else:
-                self._docs[place] = DocIndex.build(doc)
+            self._docs[place] = DocIndex.build(read_document(self.corpus.path / self._files[place]))
         return self._docs[place]
 
     @property
