@@ -195,6 +195,33 @@ def test_patched_styles_render_the_same_citations() -> None:
         assert render_citations(speed.load_style(_path(name)), DEV_ITEMS, clusters) == expected
 
 
+# styles of other shapes than the golden ones: author-date with year suffixes and
+# disambiguation, numeric, other note styles
+MORE_STYLES = [
+    "apa",
+    "ieee",
+    "nature",
+    "harvard-cite-them-right",
+    "american-sociological-association",
+    "springer-basic-author-date",
+]
+
+
+@pytest.mark.parametrize("name", MORE_STYLES)
+def test_speed_patches_change_nothing_in_other_styles(name: str) -> None:
+    """The memoised element classes (structural answers, cs:choose decided by type, …) give
+    the engine's bibliography and citations, character for character."""
+    clusters = [[CiteRequest(item["id"], "16")] for item in DEV_ITEMS]
+    clusters.append([CiteRequest(DEV_ITEMS[0]["id"]), CiteRequest(DEV_ITEMS[1]["id"], "3")])
+    plain, fast = engine.load_style(_path(name)), speed.load_style(_path(name))
+    assert engine.render_bibliography(fast, DEV_ITEMS) == engine.render_bibliography(
+        plain, DEV_ITEMS
+    )
+    assert render_citations(fast, DEV_ITEMS, clusters) == render_citations(
+        plain, DEV_ITEMS, clusters
+    )
+
+
 def test_sort_keys_are_computed_as_far_as_ties_need(tmp_path: Path) -> None:
     """Items cached where nothing tied with them (one sort value each) are later sorted
     among items they tie with: the further values are computed then, and the order is the
