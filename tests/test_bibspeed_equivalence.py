@@ -195,8 +195,8 @@ def test_patched_styles_render_the_same_citations() -> None:
         assert render_citations(speed.load_style(_path(name)), DEV_ITEMS, clusters) == expected
 
 
-# styles of other shapes than the golden ones: author-date with year suffixes and
-# disambiguation, numeric, other note styles
+# styles of other shapes than the golden ones: author-date (year suffixes, disambiguation)
+# and numeric
 MORE_STYLES = [
     "apa",
     "ieee",
