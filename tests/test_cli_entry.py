@@ -68,8 +68,14 @@ def test_lean_path_with_corpus_option(
     )
 
 
+DEV_ITEMS = str(Path(__file__).resolve().parent / "data" / "citations" / "dev_items.json")
 CITE_CASES = [
     ["doc6", "16"],
+    ["andreeva-1988", "3", "--items", DEV_ITEMS],
+    ["andreeva-1988:3-5", "--items", DEV_ITEMS, "--style", "mla", "--json"],
+    ["chernyaev-diary-1985a", "--items", DEV_ITEMS, "-f", "html"],
+    ["no-such-item", "--items", DEV_ITEMS],
+    ["andreeva-1988", "--items", "missing.json"],
     ["garf", "3", "--style", "mla"],
     ["garf", "3.2", "-s", "chicago-author-date", "--json"],
     ["doc6", "3-5", "--format", "markdown"],
@@ -91,7 +97,6 @@ def test_lean_cite_equals_typer_command(
     _same_as_typer(lean_cite, "cite", args, qc, capsys)
 
 
-DEV_ITEMS = str(Path(__file__).resolve().parent / "data" / "citations" / "dev_items.json")
 BIB_CASES = [
     ["--all"],
     ["doc6", "garf", "--style", "mla"],
@@ -121,8 +126,6 @@ def test_bib_without_refs_or_all_is_left_to_typer() -> None:
     assert parse_args("bib", ["--all", "--bogus"]) is None
 
 
-def test_cite_with_items_is_left_to_typer() -> None:
-    assert parse_args("cite", ["x", "--items", "f.json"]) is None
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,11 @@ SPECS = {
         flags={"--json": "json", "--plain": "plain"},
         defaults={"json": False, "plain": False, "context": "0"},
     ),
-    "cite": Spec(values=_CITING, flags={"--json": "json"}, defaults=_CITING_DEFAULTS),
+    "cite": Spec(
+        values={**_CITING, "--items": "items"},
+        flags={"--json": "json"},
+        defaults={**_CITING_DEFAULTS, "items": None},
+    ),
     "search": Spec(
         values={
             "--corpus": "corpus",
@@ -135,7 +139,7 @@ def lean_show(args: list[str]) -> int | None:
 
 
 def lean_cite(args: list[str]) -> int | None:
-    """Serve ``cite`` (without --items) without typer or rich; None when the full CLI must."""
+    """Serve ``cite`` without typer or rich; None when the full CLI must."""
     opts = parse_args("cite", args)
     if opts is None:
         return None
@@ -143,10 +147,11 @@ def lean_cite(args: list[str]) -> int | None:
 
     style, fmt = str(opts["style"]), str(opts["format"])
     ref = _words(opts)
+    items = None if opts["items"] is None else str(opts["items"])
 
     def serve(corpus: Path | None) -> None:
-        citation = run(ref, style, fmt, str(opts["archive_style"]), None, corpus)
-        output(citation, fmt, style, bool(opts["json"]), corpus_mode=True)
+        citation = run(ref, style, fmt, str(opts["archive_style"]), items, corpus)
+        output(citation, fmt, style, bool(opts["json"]), corpus_mode=items is None)
 
     return _serve(serve, opts)
 
