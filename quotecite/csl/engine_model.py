@@ -762,6 +762,7 @@ class Number(PageRangeMixin, CaseMixin, model.Number):
 
 
 class Names(model.Names):
+    @structural
     def _names_context(self) -> Any:
         """§4 #4: a shorthand cs:names in cs:substitute inherits the parent's cs:name etc."""
         if self.find("cs:name", self.nsmap) is not None:

@@ -143,19 +143,6 @@ class FastRoot:
         return _constant(self, "_qc_holder", holder)
 
 
-class FastNamesContext:
-    """The engine's ``Names._names_context`` (which element's cs:name/cs:label a cs:names
-    uses: a question of tree structure only), answered once per element."""
-
-    def _names_context(self) -> Any:
-        own = _own(self)
-        try:
-            return own["names_context"]
-        except KeyError:
-            found = own["names_context"] = super()._names_context()  # type: ignore[misc]
-            return found
-
-
 class FastIfType:
     """Mixin for ``cs:if``/``cs:else-if`` whose engine class still uses citeproc-py's
     ``_type``: the same test, answered once per element and item type."""
@@ -215,38 +202,44 @@ class FastChoose(FastChildren):
             branches = self._qc_table()[item.reference.type]
         except (KeyError, AttributeError, VariableError):
             branches = self._qc_branches(item)
-        for child, plan in branches:
+        for child, plan, holds in branches:
             if plan == _TEST:
-                # the engine's cs:if: its test, without raising ConditionFailed when it fails
-                holds = getattr(child, "_holds", None)
-                if holds is None:
+                if holds is None:  # not the engine's cs:if: its own render decides
                     try:
                         return child.render(item, context=context, delimiter=delimiter, **kwargs)
                     except model.ConditionFailed:
                         continue
+                # the engine's cs:if: its test, without raising ConditionFailed when it fails
                 if not holds(item, context):
                     continue
             return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
         return None
 
-    def _qc_table(self) -> dict[str, tuple[tuple[Any, int], ...]]:
+    def _qc_table(self) -> dict[str, tuple[_Branch, ...]]:
         """Item type -> the branches to go through (filled by ``_qc_branches``)."""
         return _constant(self, "_qc_table", {})  # type: ignore[no-any-return]
 
-    def _qc_branches(self, item: Any) -> tuple[tuple[Any, int], ...]:
+    def _qc_branches(self, item: Any) -> tuple[_Branch, ...]:
         try:
             item_type = item.reference.type
         except (AttributeError, KeyError, VariableError):
-            return tuple((child, _TEST) for child, _ in self._qc_children())
+            return tuple(_branch(child, _TEST) for child, _ in self._qc_children())
         plans = []
         for child, _ in self._qc_children():
             plan = _branch_plan(child, item)
             if plan != _SKIP:
-                plans.append((child, plan))
+                plans.append(_branch(child, plan))
             if plan == _TAKE:
                 break
         found = self._qc_table()[item_type] = tuple(plans)
         return found
+
+
+_Branch = tuple[Any, int, Any]  # (branch, plan, its condition test or None)
+
+
+def _branch(child: Any, plan: int) -> _Branch:
+    return child, plan, getattr(child, "_holds", None)
 
 
 def _branch_plan(branch: Any, item: Any) -> int:
@@ -453,8 +446,6 @@ def _fast_class(cls: type) -> type:
         bases = (FastChildren, *bases)
     if not issubclass(cls, model.Date_Part):
         bases = (*(m for n, m in _FORMATTING.items() if _citeprocs(cls, n)), *bases)
-    if hasattr(cls, "_names_context"):
-        bases = (FastNamesContext, *bases)
     base = model.CitationStylesElement
     if (
         getattr(cls, "get_root", None) is base.get_root
