@@ -91,10 +91,8 @@ class Corpus:
         entry = self._find(key, self.catalog())
         if entry is not None:
             return entry
-        if self._broken:
-            # the document may be in a file that cannot be read: say so rather than "no document"
-            first = self._broken[0]
-            raise CorpusError(first.path, first.message_only, first.line)
+        # the document may be in a file that cannot be read: say so rather than "no document"
+        self.check_readable()
         raise DocumentNotFound(name, self.suggest(key))
 
     def _quick_file(self, key: str) -> str | None:

@@ -147,7 +147,7 @@ def lean_cite(args: list[str]) -> int | None:
 
     style, fmt = str(opts["style"]), str(opts["format"])
     ref = _words(opts)
-    items = None if opts["items"] is None else str(opts["items"])
+    items = _value(opts, "items")
 
     def serve(corpus: Path | None) -> None:
         citation = run(ref, style, fmt, str(opts["archive_style"]), items, corpus)
@@ -163,7 +163,7 @@ def lean_bib(args: list[str]) -> int | None:
         return None
     from quotecite.cli.commands.bib_core import run_and_output
 
-    items = None if opts["items"] is None else str(opts["items"])
+    items = _value(opts, "items")
 
     def serve(corpus: Path | None) -> None:
         run_and_output(
@@ -190,17 +190,14 @@ def lean_search(args: list[str]) -> int | None:
 
     words, mode = _words(opts), _mode(opts)
 
-    def value(key: str) -> str | None:
-        return None if opts.get(key) is None else str(opts[key])
-
     def serve(corpus: Path | None) -> None:
         hits = commands.run_search(
             words,
             corpus,
-            value("doc"),
-            value("date_from"),
-            value("date_to"),
-            value("archive"),
+            _value(opts, "doc"),
+            _value(opts, "date_from"),
+            _value(opts, "date_to"),
+            _value(opts, "archive"),
             limit,
         )
         commands.output_search(hits, mode)
@@ -233,6 +230,11 @@ def _limit(opts: dict[str, object] | None) -> int | None:
     """--limit as a positive number; None (the full CLI words the error) otherwise."""
     limit = str(opts["limit"]) if opts else ""
     return int(limit) if limit.isdigit() and int(limit) >= 1 else None
+
+
+def _value(opts: dict[str, object], key: str) -> str | None:
+    """An option's value, None when it was not given."""
+    return None if opts.get(key) is None else str(opts[key])
 
 
 def _words(opts: dict[str, object]) -> list[str]:

@@ -16,7 +16,9 @@ For each key the cache holds up to three independent parts (a part may be missin
 ``plain``  the finished entry (or the error it raised, or "renders nothing") and the names its
            first ``cs:names`` rendered (what subsequent-author-substitute compares);
 ``subst``  the finished entry with the first names replaced by the style's
-           subsequent-author-substitute text (only computed when some bibliography needed it).
+           subsequent-author-substitute text, and the names replaced (only computed when some
+           bibliography needed it; an entry rendered after one with the same names gets only
+           this part, so either part tells the names).
 
 What depends on the *other* items is not cached per item. Whether an entry's names are
 substituted is decided afresh on every run (from the cached names of the entry before it).
