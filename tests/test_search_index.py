@@ -148,6 +148,21 @@ def test_corrupt_pages_are_rebuilt(tmp_path: Path) -> None:
     assert len(refs(corpus, "paragraph")) == 20
 
 
+def test_undecodable_text_is_damage_and_rebuilt(tmp_path: Path) -> None:
+    """A damaged page can hold bytes that are not UTF-8 where the index stored text: reading
+    it fails in Python's sqlite3 (not in SQLite), and the index is rebuilt all the same."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in range(3):
+        write_doc(corpus, f"d{k:02d}", [f"paragraph {k}"])
+    assert len(refs(corpus, "paragraph")) == 3
+    index = open_index(corpus)
+    index.conn.execute("UPDATE docs SET file = CAST(x'ff' AS TEXT) WHERE file = 'd01.md'")
+    index.conn.commit()
+    index.close()
+    assert len(refs(corpus, "paragraph")) == 3
+
+
 def test_interrupted_build_carries_on(small: Path) -> None:
     index = open_index(small)
     # a build that stopped after the first document: only alpha is in

@@ -89,6 +89,10 @@ def is_corrupt(exc: BaseException) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    if isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("Could not decode"):
+        # text the index wrote is UTF-8: undecodable text is a damaged page that SQLite's
+        # checks let through (Python's sqlite3 raises this one, without an error code)
+        return True
     return type(exc) is sqlite3.DatabaseError
 
 
