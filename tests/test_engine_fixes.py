@@ -142,6 +142,26 @@ def test_subsequent_author_substitute() -> None:  # §4 #16
         "———. Perestroika. Novosti, 1995. 2 vols."]
 
 
+MINIMAL_SAS = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><title>t</title><id>t</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography subsequent-author-substitute="---"><layout suffix=".">
+<names variable="author"/><text variable="title"/></layout></bibliography></style>"""
+
+
+def test_subsequent_author_substitute_of_names_rendered_directly(tmp_path: Any) -> None:
+    """MLA and Chicago reach the author through another cs:names's substitute; a style whose
+    first cs:names renders its own variable must be substituted too (the names were
+    forgotten right after they rendered). Expected: citeproc-js 2.4.63 on the same input."""
+    path = tmp_path / "minimal.csl"
+    path.write_text(MINIMAL_SAS, "utf-8")
+    items = [{"id": i, "type": "book", "title": t, "author": [{"family": "Gorbachev",
+                                                              "given": "Mikhail"}]}
+             for i, t in (("x", "One"), ("y", "Two"))]
+    result = render_bibliography(load_style(path), items)
+    assert [entry for _, entry in result.entries] == ["Mikhail GorbachevOne.", "---Two."]
+
+
 def test_minimal_two_page_range() -> None:  # §4 #17
     item = {"id": "p", "type": "article-journal", "title": "The Logic of 1989",
             "author": [{"family": "Savranskaya", "given": "Svetlana"}],

@@ -823,6 +823,15 @@ class Names(model.Names):
                 roles = ("editor",)
         except VariableError:
             ed_trans = False
+        top = (
+            state.area == "bibliography"
+            and not state.substituting
+            and not state.sorting
+            and not state.sas_checked
+        )
+        if top:  # (before the names render: they set what is compared)
+            state.last_rendered = None
+            state.last_label = False
         output = []
         for nameset, role in enumerate(roles):
             var = role.replace("-", "_")
@@ -843,15 +852,6 @@ class Names(model.Names):
                     state.last_label = True
                     text = label + text if label_first else text + label
             output.append(text)
-        top = (
-            state.area == "bibliography"
-            and not state.substituting
-            and not state.sorting
-            and not state.sas_checked
-        )
-        if top:
-            state.last_rendered = None
-            state.last_label = False
         text = self._output(item, output, context, state, **kwargs)
         if top and text is not None and state.last_label:
             # citeproc-js neither substitutes nor remembers names that carry a role label
