@@ -10,6 +10,7 @@ finished string is not.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -412,6 +413,7 @@ def strip_sentinels(text: str) -> str:
 _TOKENS = re.compile(r"(\s+)|(\d+)|([^\W\d_]+)")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a long bibliography's sort asks for each key twice
 def collation_key(text: str) -> tuple[tuple[int, Any], ...]:
     text = unicodedata.normalize("NFKD", strip_sentinels(text).casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -58,7 +58,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join
 
-from quotecite.csl import engine, engine_model
+from quotecite.csl import engine, engine_model, speed_empty
 from quotecite.csl.engine import Style
 
 _MEMO = "_qc_memo"
@@ -372,6 +372,58 @@ class FastNamesDelimiter:
             return value
 
 
+class FastEmptyNames:
+    """``cs:names`` without ``cs:substitute`` none of whose variables the item has (or
+    that are all suppressed): the engine's bookkeeping for it (each variable tried and
+    empty; for a top-level cs:names of an entry, no names found yet) without walking its
+    roles, names and labels. Any other cs:names renders as always."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        if "names_context" not in kwargs and self._substitute() is None:  # type: ignore[attr-defined]
+            self._parts()  # type: ignore[attr-defined]  # (raises as the engine would)
+            state = engine_model.state_of(item)
+            repressed = state.repressed
+            reference = item.reference
+            variables = self._qc_variables()
+            if all(var in repressed or not reference.get(var) for var in variables):
+                for var in variables:
+                    engine_model._called(state, var, False)
+                if (
+                    state.area == "bibliography"
+                    and not state.substituting
+                    and not state.sorting
+                    and not state.sas_checked
+                ):
+                    state.last_rendered = None
+                    state.last_label = False
+                return None
+        return super().render(item, context=context, **kwargs)  # type: ignore[misc]
+
+    def _qc_variables(self) -> tuple[str, ...]:
+        roles = self._roles()  # type: ignore[attr-defined]
+        variables = tuple(role.replace("-", "_") for role in roles)
+        return _constant(self, "_qc_variables", variables)  # type: ignore[no-any-return]
+
+
+class FastGroup:
+    """``cs:group`` that cannot render for this item (see :mod:`speed_empty`): suppressed
+    as the engine suppresses it, without walking it."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        found = self._qc_empty_plan()
+        if found is not None:
+            state = engine_model.state_of(item)
+            if speed_empty.skip(found, item, state):
+                if state.frames:
+                    state.frames[-1][0] = found.tried
+                raise VariableError
+        return super().process(item, context=context, **kwargs)  # type: ignore[misc]
+
+    def _qc_empty_plan(self) -> speed_empty.Plan | None:
+        found = speed_empty.plan(self, _memo(self).setdefault("empty_walks", {}))
+        return _constant(self, "_qc_empty_plan", found)  # type: ignore[no-any-return]
+
+
 def _constant(element: Any, name: str, value: Any) -> Any:
     """Answer ``element.name()`` with ``value`` from now on: a C-level callable returning
     ``value`` in the element's instance dictionary shadows the method. The element is kept
@@ -458,6 +510,15 @@ def _fast_class(cls: type) -> type:
         bases = (FastNameOptions, *bases)
     if hasattr(cls, "_names_delimiter"):
         bases = (FastNamesDelimiter, *bases)
+    if (
+        issubclass(cls, model.Names)
+        and getattr(cls, "process", None) is engine_model.Names.process
+        and getattr(cls, "render", None) is model.CitationStylesElement.render
+        and getattr(cls, "markup", None) is model.Names.markup
+    ):
+        bases = (FastEmptyNames, *bases)
+    if issubclass(cls, engine_model.Group) and cls.process is engine_model.Group.process:
+        bases = (FastGroup, *bases)
     namespace: dict[str, Any] = {"__module__": __name__}
     for name in dir(cls):
         method = getattr(cls, name, None)
