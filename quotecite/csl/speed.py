@@ -37,6 +37,16 @@ Measured on 300 generated items, one process: 1.23 â†’ 0.60 s (Chicago), 1.03 â†
 which also renders each entry once now that subsequent-author-substitute is decided as the
 names render, see ``engine.render_entry``).
 
+A third round, for the walks that find nothing:
+
+* **cs:names none of whose variables the item has** (and without cs:substitute) do the
+  engine's bookkeeping for them (each variable tried and empty) without looking up their
+  name, label and options (:class:`FastEmptyNames`): Chicago's contributor macros list a dozen
+  roles each, and most items have one or two of them.
+* **cs:groups that cannot render for the item** are suppressed without being walked, with the
+  state change the walk would have made (:class:`FastGroup`; which groups qualify, and what
+  their walk changes, is worked out once per style in :mod:`quotecite.csl.speed_empty`).
+
 How it is applied: the engine builds every element of a style through an lxml class lookup
 from :data:`quotecite.csl.engine_model.CLASSES`. :func:`load_style` loads a style (and its
 locales) with subclasses of exactly those classes that put :class:`FastElement` in front, so

@@ -218,7 +218,7 @@ def _present(item: Any) -> frozenset[str]:
     if present is None:
         present = frozenset(dict.keys(item.reference))
         dict.__setitem__(item, "_qc_fields", present)
-    return present  # type: ignore[no-any-return]
+    return present
 
 
 def skip(found: Plan, item: Any, state: Any) -> bool:
