@@ -93,6 +93,17 @@ def repeats_names(previous: tuple[str, ...] | None, names: Any) -> bool:
     return bool(names) and tuple(names) == previous
 
 
+def entry_names_pending(state: RenderState) -> bool:
+    """Whether a cs:names rendered now gives the names a bibliography entry's
+    subsequent-author-substitute compares: none found yet, not in a substitute or sort key."""
+    return (
+        state.area == "bibliography"
+        and not state.substituting
+        and not state.sorting
+        and not state.sas_checked
+    )
+
+
 def state_of(item: Any) -> RenderState:
     try:  # the engine's items carry their registry's state (see engine._Cite)
         return dict.__getitem__(item, "_qc_state")  # type: ignore[no-any-return]
@@ -823,12 +834,7 @@ class Names(model.Names):
                 roles = ("editor",)
         except VariableError:
             ed_trans = False
-        top = (
-            state.area == "bibliography"
-            and not state.substituting
-            and not state.sorting
-            and not state.sas_checked
-        )
+        top = entry_names_pending(state)
         if top:  # (before the names render: they set what is compared)
             state.last_rendered = None
             state.last_label = False
@@ -1348,4 +1354,12 @@ CLASSES: dict[str, type] = {
     )
 }
 
-__all__ = ["CLASSES", "Disamb", "RenderState", "VariableError", "repeats_names", "state_of"]
+__all__ = [
+    "CLASSES",
+    "Disamb",
+    "RenderState",
+    "VariableError",
+    "entry_names_pending",
+    "repeats_names",
+    "state_of",
+]

@@ -229,12 +229,7 @@ def skip(found: Plan, item: Any, state: Any) -> bool:
     if found.terms and state.note_start:  # a term rendered would end the note's start
         return False
     # a top-level cs:names of an entry clears the entry's substitute names when reached
-    return not found.names or not (
-        state.area == "bibliography"
-        and not state.substituting
-        and not state.sorting
-        and not state.sas_checked
-    )
+    return not found.names or not engine_model.entry_names_pending(state)
 
 
 __all__ = ["Plan", "plan", "skip"]
