@@ -249,3 +249,30 @@ def _item_keys(style: Any, items: list[dict[str, Any]]) -> list[str]:
 
     fp = fingerprint(style, citeproc.formatter.plain)
     return [item_key(fp, item) for item in items]
+
+
+def _shape(value: Any) -> Any:
+    """A value with the type of every part spelt out (String and str compare equal)."""
+    if isinstance(value, dict):
+        return (type(value).__name__, {k: _shape(v) for k, v in sorted(value.items())})
+    if isinstance(value, list):
+        return (type(value).__name__, [_shape(v) for v in value])
+    return (type(value).__name__, value)
+
+
+def test_the_items_reader_builds_what_citeproc_py_builds() -> None:
+    """engine._ItemsJSON skips the nocase-span search for strings without one: the references
+    it builds are citeproc-py's, part for part and type for type."""
+    import warnings
+
+    from citeproc.source.json import CiteProcJSON
+
+    held = json.loads((DATA / "heldout_items.json").read_text("utf-8"))
+    nocase = {"id": "n", "type": "book", "title": 'The <span class="nocase">iPhone</span> Age',
+              "publisher": "", "note": "<SPAN CLASS=\"nocase\">X</SPAN> y"}
+    items = [*DEV_ITEMS, *held, *GENERATED, nocase]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ours, theirs = engine._ItemsJSON(items), CiteProcJSON(items)
+    assert _shape(dict(ours)) == _shape(dict(theirs))
+    assert str(ours["n"]["title"]) == "The iPhone Age"

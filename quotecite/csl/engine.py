@@ -79,6 +79,7 @@ import citeproc  # noqa: E402
 import citeproc.formatter.plain  # noqa: E402
 from citeproc import Citation, CitationItem, Locator  # noqa: E402
 from citeproc.source.json import CiteProcJSON  # noqa: E402
+from citeproc.string import MixedString, String  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from quotecite.csl import engine_model  # noqa: E402
@@ -315,6 +316,17 @@ def _check_date(where: str, key: str, value: object) -> None:
         raise InputError(f"{where}: '{key}' has neither date-parts nor a literal")
 
 
+class _ItemsJSON(CiteProcJSON):  # type: ignore[misc]
+    """citeproc-py's CSL-JSON reader; a string without a nocase span (almost every one) is
+    read without its span search: the same ``MixedString([String(text)])`` it builds."""
+
+    def parse_string(self, string: Any) -> Any:
+        string = str(string)
+        if self.start_tag in string.lower():
+            return super().parse_string(string)
+        return MixedString([String(string)]) if string else MixedString()
+
+
 class _Cite(CitationItem):  # type: ignore[misc]
     """A CitationItem whose registry and reference are stored, not looked up through the
     citation on every access (citeproc-py's properties dominate the rendering profile)."""
@@ -360,7 +372,7 @@ class _Registry:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                self.source = CiteProcJSON(data)
+                self.source = _ItemsJSON(data)
         except (TypeError, ValueError, KeyError) as exc:
             raise InputError(f"CSL-JSON items cannot be read: {exc}") from None
         self.qc = RenderState()
