@@ -46,6 +46,11 @@ A third round, for the walks that find nothing:
 * **cs:groups that cannot render for the item** are suppressed without being walked, with the
   state change the walk would have made (:class:`FastGroup`; which groups qualify, and what
   their walk changes, is worked out once per style in :mod:`quotecite.csl.speed_empty`).
+* **Branches testing only type and variable** test the variables against the item's set of
+  filled variables, made once per item (:class:`FastIfHolds`).
+
+Instructions counted with valgrind (whole process, 1,000 generated items, one process) after
+the first two bullets: 9.66 → 9.34 G (Chicago), 7.35 → 6.79 G (MLA).
 
 How it is applied: the engine builds every element of a style through an lxml class lookup
 from :data:`quotecite.csl.engine_model.CLASSES`. :func:`load_style` loads a style (and its
