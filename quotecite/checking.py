@@ -4,9 +4,10 @@ Problems: files that do not load; missing required metadata (language; a source:
 [publication]; an issued date, or a note beginning "Undated"; a translator when the original
 language differs); ids that do not match their file name or repeat; aliases that collide;
 repeated paragraph numbers and empty paragraphs (from :mod:`quotecite.corpusfile`); source notes
-the archival parser cannot read, or that contradict [archival]; malformed fond/opis/delo/leaves
-values; acronyms the registry does not know; footnote markers without a footnote and footnotes
-without a marker.
+the archival parser cannot read, that are cut off, or that contradict [archival]; malformed
+fond/opis/delo/leaves values and references that skip a level (an opis without a fond); acronyms
+the registry does not know; footnote markers without a footnote and footnotes without a marker;
+paragraphs of text that look like page furniture; a second document's heading inside a file.
 """
 
 from __future__ import annotations
@@ -104,17 +105,30 @@ def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Prob
     ):
         add("original-language", "a translation with no translator")
     arch = doc.archival
-    for key in ("fond", "opis", "delo", "papka"):
-        value = getattr(arch, key)
-        if value is not None and not _VALUE.match(value):
-            add(key, f"archival.{key} '{value}' is not an archival number")
-    if arch.leaves is not None and not _LEAVES.match(arch.leaves):
-        add("leaves", f"archival.leaves '{arch.leaves}' is not a leaf or range of leaves")
-    if arch.acronym is not None and lookup(arch.acronym) is None:
-        add("acronym", f"archive acronym '{arch.acronym}' is not in the archive registry")
+    several = len(doc.archival_references) > 1
+    for k, ref in enumerate(doc.archival_references, start=1):
+        where = f"archival[{k}]." if several else "archival."
+        for key in ("fond", "opis", "delo", "papka"):
+            value = getattr(ref, key)
+            if value is not None and not _VALUE.match(value):
+                add(key, f"{where}{key} '{value}' is not an archival number")
+        if ref.leaves is not None and not _LEAVES.match(ref.leaves):
+            add("leaves", f"{where}leaves '{ref.leaves}' is not a leaf or range of leaves")
+        if ref.acronym is not None and lookup(ref.acronym) is None:
+            add("acronym", f"archive acronym '{ref.acronym}' is not in the archive registry")
+        # fond → opis → delo; a file number alone (delo, "J IV 2/202/130") is no skipped level
+        if ref.opis and not ref.fond:
+            add("opis", f"{where}opis is given without a fond: a level is missing")
+        elif ref.fond and ref.delo and not ref.opis:
+            add("delo", f"{where}delo is given without an opis: a level is missing")
+    out.extend(_paragraph_problems(doc, name))
     for p in doc.paragraphs:
         if p.role is not Role.SOURCE_NOTE:
             continue
+        if _CUT_OFF.search(p.text) or p.text.count("[") > p.text.count("]"):
+            out.append(
+                Problem(name, p.line, f"source note ¶ {p.number} is cut off: “{p.text[-40:]}”")
+            )
         note = parse_source_note(p.text)
         for problem in note.problems:
             out.append(
@@ -144,6 +158,45 @@ def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Prob
                     )
         if p.role is Role.FOOTNOTE and p.number.startswith("n") and p.number[1:] not in labels:
             out.append(Problem(name, p.line, f"footnote {p.number} has no marker in the text"))
+    return out
+
+
+_CUT_OFF = re.compile(
+    r"(?:\b(?:Fond|Opis['’]?|Delo|Papka|f|op|d|l|ll|Ф|Оп|Д|Л|and|of|the|by|for)\.?|[,;:(–—-])\s*\Z",
+    re.I,
+)
+_HEADING = re.compile(r"(?:Document|DOCUMENT)\s+(?:No\.?\s*)?\d+\s*[:.]\s*\S|Документ\s*№\s*\d+")
+
+
+def _paragraph_problems(doc: Document, name: str) -> list[Problem]:
+    """Paragraphs that are the page's furniture, and a second document's heading."""
+    from quotecite.importer.layout import is_page_number
+    from quotecite.importer.page import is_furniture
+
+    out: list[Problem] = []
+    after_note = False
+    for p in doc.paragraphs:
+        if p.role is Role.SOURCE_NOTE:
+            after_note = True
+            continue
+        if p.role is not Role.BODY:
+            continue
+        text = p.parts[0].text if p.parts else ""
+        if len(p.parts) == 1 and (is_furniture(text) or is_page_number(text)):
+            out.append(Problem(name, p.line, f"¶ {p.number} looks like page furniture: “{text}”"))
+        elif after_note and (
+            _HEADING.match(text)
+            or (len(doc.title.split()) >= 3 and text.split()[:3] == doc.title.split()[:3])
+        ):
+            out.append(
+                Problem(
+                    name,
+                    p.line,
+                    f"¶ {p.number} seems to begin another document (“{text[:50]}”): "
+                    "one document a file",
+                )
+            )
+            after_note = False
     return out
 
 

@@ -21,8 +21,10 @@ A corpus file is UTF-8 text: TOML metadata between ``+++`` lines, then the parag
     ¶ n1 footnote
     The document comes from the Shakhnazarov file …
 
-A line ``¶ NUMBER [ROLE]`` starts a paragraph; NUMBER is the number as printed. Lines of text are
-joined with a space; a blank line inside a paragraph starts a sub-paragraph (``3.2``).
+A line ``¶ NUMBER [ROLE] [l. LEAVES] [p. PAGES]`` starts a paragraph; NUMBER is the number as
+printed; ``ll. 29–30`` are the archival leaves the paragraph stands on, ``p. 379`` its printed
+pages. Lines of text are joined with a space; a blank line inside a paragraph starts a
+sub-paragraph (``3.2``).
 ``[^1]`` marks where footnote marker 1 stands. ``\\¶`` and ``\\[^`` write those characters literally
 at the start of a line or before a caret.
 """
@@ -51,7 +53,11 @@ from quotecite.refs import ADDRESS
 
 FENCE = "+++"
 SUFFIX = ".md"
-_HEADER = re.compile(r"¶[ \t]+(?P<num>\S+)(?:[ \t]+(?P<role>\S+))?[ \t]*\Z")
+_HEADER = re.compile(
+    r"¶[ \t]+(?P<num>\S+)(?:[ \t]+(?P<role>[a-z][a-z-]*)(?=[ \t]|\Z))?"
+    r"(?P<loc>(?:[ \t]+(?:ll?|pp?)\.[ \t]*\S+)*)[ \t]*\Z"
+)
+_LOCATOR = re.compile(r"(?P<kind>ll?|pp?)\.[ \t]*(?P<value>\S+)")
 _NUMBER = re.compile(ADDRESS + r"\Z", re.I)
 _MARKER = re.compile(r"(?<!\\)\[\^([^\]\s]{1,12})\]")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
@@ -247,6 +253,7 @@ class _MetaReader:
             numbering_enum = Numbering(numbering)
         except ValueError:
             raise self.fail("numbering", "numbering must be 'printed' or 'supplied'") from None
+        references = self.references(m.get("archival"))
         supplied = m.get("title-supplied", False)
         if not isinstance(supplied, bool):
             raise self.fail("title-supplied", "title-supplied must be true or false")
@@ -265,18 +272,27 @@ class _MetaReader:
             translators=self.names(m, "translator"),
             language=self.string(m, "language"),
             original_language=self.string(m, "original-language"),
-            archival=self.archival(m.get("archival")),
+            archival=references[0] if references else Archival(),
+            more_archival=references[1:],
             publication=self.publication(m.get("publication")),
             numbering=numbering_enum,
             note=self.string(m, "note"),
             path=path,
         )
 
+    def references(self, value: object) -> tuple[Archival, ...]:
+        """``[archival]`` (one reference) or ``[[archival]]`` (several, the first primary)."""
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            if not value:
+                return ()
+            return tuple(self.archival(table) for table in value)
+        return (self.archival(value),)
+
     def archival(self, table: object) -> Archival:
-        if table is None:
-            return Archival()
         if not isinstance(table, dict):
-            raise self.fail("archival", "archival must be a table")
+            raise self.fail("archival", "archival must be a table, or an array of tables")
         unknown = sorted(set(table) - set(Archival._fields))
         if unknown:
             raise self.fail(unknown[0], f"unknown archival field '{unknown[0]}'")
@@ -310,7 +326,7 @@ def _parse_body(
     lines: list[str], start: int, path: str, problems: list[Problem]
 ) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
-    header: tuple[str, Role, int] | None = None
+    header: tuple[str, Role, int, str | None, str | None] | None = None
     parts: list[Part] = []
     buffer: list[str] = []
 
@@ -323,11 +339,15 @@ def _parse_body(
         end_part()
         if header is None:
             return
-        number, role, line = header
+        number, role, line, leaves, pages = header
         if not parts:
             problems.append(Problem(path, line, f"paragraph {number} is empty"))
             parts.append(Part(""))
-        paragraphs.append(Paragraph(number=number, role=role, parts=tuple(parts), line=line))
+        paragraphs.append(
+            Paragraph(
+                number=number, role=role, parts=tuple(parts), line=line, leaves=leaves, pages=pages
+            )
+        )
         parts.clear()
 
     for i in range(start, len(lines)):
@@ -338,7 +358,8 @@ def _parse_body(
             if not m or not _NUMBER.match(m.group("num")):
                 raise CorpusError(
                     path,
-                    f"cannot read paragraph header '{line}' (write '¶ 16' or '¶ 1 headnote')",
+                    f"cannot read paragraph header '{line}' (write '¶ 16', '¶ 1 headnote' or "
+                    "'¶ 16 ll. 29–30')",
                     lineno,
                 )
             role_name = m.group("role") or "body"
@@ -350,7 +371,14 @@ def _parse_body(
                     path, f"unknown paragraph role '{role_name}' (roles: {roles})", lineno
                 ) from None
             end_paragraph()
-            header = (m.group("num"), role, lineno)
+            leaves = pages = None
+            for loc in _LOCATOR.finditer(m.group("loc") or ""):
+                value = loc.group("value").replace("-", "–")
+                if loc.group("kind").startswith("l"):
+                    leaves = value
+                else:
+                    pages = value
+            header = (m.group("num"), role, lineno, leaves, pages)
             continue
         if not line.strip():
             end_part()
@@ -402,6 +430,10 @@ def format_document(doc: Document) -> str:
     body: list[str] = []
     for p in doc.paragraphs:
         head = f"¶ {p.number}" if p.role is Role.BODY else f"¶ {p.number} {p.role.value}"
+        if p.leaves:
+            head += f" {'ll.' if '–' in p.leaves else 'l.'} {p.leaves}"
+        if p.pages:
+            head += f" {'pp.' if '–' in p.pages else 'p.'} {p.pages}"
         body.append(head)
         for k, part in enumerate(p.parts):
             if k:
@@ -454,8 +486,13 @@ def document_metadata(doc: Document) -> dict[str, Any]:
     ):
         if names:
             meta[key] = [n.to_csl() for n in names]
-    if not doc.archival.is_empty():
-        meta["archival"] = {k: v for k, v in doc.archival.as_dict().items() if v is not None}
+    references = [
+        {k: v for k, v in ref.as_dict().items() if v is not None} for ref in doc.archival_references
+    ]
+    if len(references) == 1:
+        meta["archival"] = references[0]
+    elif references:
+        meta["archival"] = references
     pub = doc.publication
     if not pub.is_empty():
         table: dict[str, Any] = {}

@@ -106,6 +106,17 @@ class Archival(NamedTuple):
         return name
 
 
+def span(first: str, last: str) -> str:
+    """ "29" and "30" → "29–30"; the same leaf or page once."""
+    return first if first == last else f"{first}–{last}"
+
+
+def span_ends(value: str) -> tuple[str, str]:
+    """ "29–30" → ("29", "30"); "5" → ("5", "5")."""
+    first, _, last = value.partition("–")
+    return first, last or first
+
+
 def _leaves(leaves: str, russian: bool) -> str:
     plural = any(sep in leaves for sep in ("-", "–", ","))
     if russian:
@@ -172,6 +183,8 @@ class Paragraph(NamedTuple):
     role: Role
     parts: tuple[Part, ...]
     line: int = 0  #: line in the corpus file where the paragraph starts
+    leaves: str | None = None  #: the archival leaves it stands on: "29", "29–30", "2ob.–3"
+    pages: str | None = None  #: the printed pages it stands on: "379", "379–380"
 
     @property
     def text(self) -> str:
@@ -197,11 +210,20 @@ class Document(NamedTuple):
     translators: tuple[Name, ...] = ()
     language: str | None = None  #: language of this text ("en")
     original_language: str | None = None  #: language of the original ("ru")
-    archival: Archival = Archival()
+    archival: Archival = Archival()  #: the primary archival reference
     publication: Publication = Publication()
     numbering: Numbering = Numbering.PRINTED
     note: str | None = None
     path: Path | None = None  #: the corpus file it was read from
+    #: further archival references after the primary one: a copy in another fond or archive
+    more_archival: tuple[Archival, ...] = ()
+
+    @property
+    def archival_references(self) -> tuple[Archival, ...]:
+        """Every archival reference, the primary first (none when the document has none)."""
+        if self.archival.is_empty():
+            return self.more_archival
+        return (self.archival, *self.more_archival)
 
     def paragraph_numbers(self) -> list[str]:
         return [p.number for p in self.paragraphs]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from quotecite.errors import ParagraphNotFound, ReferenceSyntaxError
-from quotecite.model import Document, Numbering, Paragraph
+from quotecite.model import Document, Numbering, Paragraph, span, span_ends
 from quotecite.refs import PassageRef, Span
 
 Unit = tuple[int, int]  # (paragraph index, part index)
@@ -63,6 +63,22 @@ class Passage(NamedTuple):
     def text(self) -> str:
         return "\n\n".join(s.paragraph.parts[i].text for s in self.cited for i in s.parts)
 
+    def leaves(self) -> str | None:
+        """The archival leaves the cited paragraphs stand on ("29–30"); None if unknown."""
+        return _extent([s.paragraph.leaves for s in self.cited])
+
+    def pages(self) -> str | None:
+        """The printed pages the cited paragraphs stand on ("379"); None if unknown."""
+        return _extent([s.paragraph.pages for s in self.cited])
+
+
+def _extent(values: list[str | None]) -> str | None:
+    """From the first leaf or page of the first paragraph to the last of the last."""
+    if not values or any(v is None for v in values):
+        return None
+    known = [v for v in values if v]
+    return span(span_ends(known[0])[0], span_ends(known[-1])[1])
+
 
 def compress(addresses: list[str], document: Document) -> str:
     """Join consecutive whole-paragraph numbers into ranges: 3, 4, 5, 7 → "3–5, 7"."""
@@ -88,8 +104,8 @@ def resolve(document: Document, ref: PassageRef, context: int = 0) -> Passage:
         sels = tuple(Selection(p, tuple(range(len(p.parts)))) for p in paragraphs)
         return Passage(document, sels, ref)
     chosen: dict[int, set[int]] = {}
-    for span in ref.spans:
-        for pi, qi in _units(document, span):
+    for wanted in ref.spans:
+        for pi, qi in _units(document, wanted):
             chosen.setdefault(pi, set()).add(qi)
     selections: list[Selection] = []
     if context > 0:

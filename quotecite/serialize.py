@@ -39,6 +39,8 @@ def paragraph_json(p: Paragraph) -> dict[str, Any]:
     return {
         "number": p.number,
         "role": p.role.value,
+        "leaves": p.leaves,
+        "pages": p.pages,
         "text": p.text,
         "parts": [part_json(p.part_number(i), part) for i, part in enumerate(p.parts)],
     }
@@ -61,6 +63,7 @@ def document_json(doc: Document, paragraphs: bool = True) -> dict[str, Any]:
         "language": doc.language,
         "original_language": doc.original_language,
         "archival": doc.archival.as_dict(),
+        "archival_references": [ref.as_dict() for ref in doc.archival_references],
         "publication": {
             "container_title": pub.container_title,
             "collection_title": pub.collection_title,
@@ -91,6 +94,8 @@ def selection_json(sel: Selection) -> list[dict[str, Any]]:
         dict(
             part_json(p.part_number(i), p.parts[i]),
             role=p.role.value,
+            leaves=p.leaves,
+            pages=p.pages,
             context=sel.context,
         )
         for i in sel.parts

@@ -154,10 +154,25 @@ def test_roles_dateline_signature_source() -> None:
     assert d.id == "rgani-89-18-101"
 
 
+INTRO = (
+    "This memorandum went to the Politburo two days after the session. The editors print it "
+    "from the copy in the Gorbachev Foundation. It shows how far the leadership had moved."
+)
+
+
 def test_headnotes_before_numbered_text() -> None:
-    d = doc("An editors' introduction.\n\n1. The text.\n\n2. More.\n")
+    # after a volume's heading, the editors' prose before the numbered text is their headnote
+    d = doc(f"{INTRO}\n\n1. The text.\n\n2. More.\n", head="Document No. 3: A memo, 1 May 1989\n\n")
     assert [(p.number, p.role.value) for p in d.paragraphs] == [
         ("h1", "headnote"),
+        ("1", "body"),
+        ("2", "body"),
+    ]
+    # a document's own unnumbered lines before its numbered points are its text
+    d = doc("Top secret\n\nTo Comrade Andropov\n\n1. The text.\n\n2. More.\n")
+    assert [(p.number, p.role.value) for p in d.paragraphs] == [
+        ("p1", "body"),
+        ("p2", "body"),
         ("1", "body"),
         ("2", "body"),
     ]
@@ -250,7 +265,12 @@ def test_encodings() -> None:
     [
         (b"", "x.txt: the file is empty"),
         (b"  \n\n ", "x.txt: the file is empty"),
-        (b"%PDF-1.4 ...", "x.txt: a PDF file, not text (extract its text first)"),
+        (
+            b"%PDF-1.4 ...",
+            "x.txt: a damaged or truncated PDF that pdfminer cannot read (PDFSyntaxError: No "
+            "/Root object! - Is this really a PDF?); get the file again, or repair it (e.g. qpdf "
+            "or by printing it to PDF) and import the result",
+        ),
         (b"abc\x00def\x00", "x.txt: a binary file, not text"),
         (bytes(range(1, 32)) * 20, "x.txt: a binary file, not text (540 control characters)"),
         (b"Document No. 5: A title\n", "x.txt: no paragraphs of text found"),
@@ -272,11 +292,19 @@ def test_cli_errors(qc: Any, tmp_path: Path) -> None:
     assert r.stderr == f"quotecite: error: {tmp_path / 'missing.txt'}: no such file\n"
     notitle = tmp_path / "n.txt"
     notitle.write_text("1. Text.\n\n2. More.\n")
-    r = qc("import", str(notitle), "--corpus", str(tmp_path / "c"))
-    assert r.exit_code == 6
+    r = qc("import", str(notitle), "--corpus", str(tmp_path / "c"))  # never refused for it
+    assert r.exit_code == 0
     assert r.stderr == (
-        f"quotecite: error: {notitle}: no title found in the text; "
-        "give --title or title in --meta\n"
+        f"quotecite: warning: {notitle}: no title in the text: supplied the description "
+        "“Untitled document”\n"
+    )
+    assert (
+        (tmp_path / "c" / "untitled-document.md")
+        .read_text("utf-8")
+        .startswith(
+            '+++\nid = "untitled-document"\ntype = "manuscript"\ntitle = "Untitled document"\n'
+            "title-supplied = true\n"
+        )
     )
     bad_meta = tmp_path / "m.toml"
     bad_meta.write_text('colour = "red"\n')
@@ -336,7 +364,9 @@ def test_cli_many_files_in_worker_processes(qc: Any, tmp_path: Path) -> None:
     r = qc("import", str(src), "--corpus", str(out))
     assert r.exit_code == 6
     assert r.stderr.splitlines() == [
-        f"quotecite: error: {src / 'd33.txt'}: a PDF file, not text (extract its text first)",
+        f"quotecite: error: {src / 'd33.txt'}: a damaged or truncated PDF that pdfminer cannot "
+        "read (PDFSyntaxError: No /Root object! - Is this really a PDF?); get the file again, or "
+        "repair it (e.g. qpdf or by printing it to PDF) and import the result",
         "quotecite: 1 of 70 files not imported",
     ]
     assert len(r.stdout.splitlines()) == 69

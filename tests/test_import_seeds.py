@@ -95,7 +95,21 @@ def test_dry_run_json_is_info_json(qc: Any) -> None:
            "--dry-run", "--json", "--force")  # fmt: skip
     assert r.exit_code == 0, r.stderr
     info = qc("info", DOC001, "--json")
-    assert json.loads(r.stdout) == json.loads(info.stdout)
+    dry = json.loads(r.stdout)
+    report = dry.pop("import")
+    assert dry == json.loads(info.stdout)
+    assert (report["format"], report["encoding"], report["warnings"]) == ("text", "UTF-8", [])
+    assert report["left_out"] == [
+        {"line": 1, "text": "Svetlana Savranskaya", "reason": "editors"},
+        {"line": 2, "text": "Thomas Blanton", "reason": "editors"},
+        {"line": 3, "text": "Vladislav Zubok", "reason": "editors"},
+        {
+            "line": 6,
+            "text": "Document No. 6: Memorandum from Mikhail Gorbachev to the CC CPSU Politburo on "
+            "Topical Questions regarding Collaboration with Socialist Countries, June 26, 1986",
+            "reason": "heading",
+        },
+    ]
 
 
 def test_existing_document_not_overwritten(qc: Any, corpus_copy: Path) -> None:

@@ -145,7 +145,9 @@ def _walk_element(element: Any, memo: _Memo) -> _Walk | None:
         if inner.terms and tried != {True}:
             return None  # with no variable tried, its terms render
         return _Walk(
-            frozenset(_TRUE if t else _FALSE for t in tried), inner.variables, inner.names,
+            frozenset(_TRUE if t else _FALSE for t in tried),
+            inner.variables,
+            inner.names,
             inner.terms,
         )
     if isinstance(element, model.Choose):
@@ -195,7 +197,9 @@ def _walk_element(element: Any, memo: _Memo) -> _Walk | None:
         if inner is None:
             return None
         return _Walk(
-            _then(own.effects, inner.effects), own.variables | inner.variables, True,
+            _then(own.effects, inner.effects),
+            own.variables | inner.variables,
+            True,
             inner.terms,
         )
     return None

@@ -1,45 +1,29 @@
-"""Raw text → a corpus Document: structure, detected metadata, --meta, flags (later wins)."""
+"""A source (text, PDF, web page, Word) → a corpus Document, and what was left out of it.
+
+The steps, each in its own module: :mod:`.formats` reads the file; :mod:`.page` marks the site's
+furniture and fields; :mod:`.head` finds the title, date, number and editors; :mod:`.apparatus`
+finds source notes and summaries; :mod:`.structure` makes the paragraphs; :mod:`.metadata`
+assembles what the text states. Then ``--meta`` and the flags, which win. Nothing is refused for
+want of a title: an untitled document gets a description, marked as supplied.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quotecite.archival.parser import SourceNote, parse_name, parse_source_note, split_names
+from quotecite.archival.parser import SourceNote, split_names
 from quotecite.errors import CorpusError, InputError
-from quotecite.importer.datetext import find_date, parse_date_text
-from quotecite.importer.decode import decode
+from quotecite.importer.datetext import parse_date_text
+from quotecite.importer.formats import Source, read_bytes, read_file
 from quotecite.importer.layout import Repair
-from quotecite.importer.structure import M_CLOSE, M_OPEN, RawParagraph, Structure, analyse
-from quotecite.model import Document, Marker, Name, Paragraph, Part, Role
+from quotecite.importer.structure import M_CLOSE, M_OPEN, RawParagraph
+from quotecite.model import Archival, Document, Marker, Name, Paragraph, Part
 
-_GENRE = re.compile(
-    r"(?P<g>Memorandum|Memo|Letter|Note|Notes|Telegram|Cable|Report|Information|Directive|"
-    r"Instruction|Resolution|Decree|Minutes|Transcript|Record of (?:a |the )?[Cc]onversation|"
-    r"Memorandum of (?:a |the )?[Cc]onversation|Diary [Ee]ntry|Speech|Appeal|Statement)\b"
-)
-_FROM_TO = re.compile(
-    r"\b(?:from|by)\s+(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?"
-    r"(?=\s+(?:on|regarding|about|concerning|re:|in|at|with)\s|,|\s*$)"
-    r"|\bto\s+(?P<to2>.+?)(?=\s+(?:on|regarding|about|concerning|re:|in|at|with)\s|,|\s*$)"
-)
-_BODY_WORDS = {
-    "Politburo", "Committee", "CC", "CPSU", "Ministry", "Department", "Embassy", "Government",
-    "Council", "Presidium", "Secretariat", "Bureau", "Party", "Commission", "Office", "Staff",
-    "KGB", "MFA", "Leadership", "Members", "Comrades", "Union", "Soviet", "State", "Directorate",
-}  # fmt: skip
-_CYR = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
-})  # fmt: skip
-_LETTER = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 _ID_OK = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 
 
@@ -56,16 +40,26 @@ class Overrides:
     meta_name: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A line, or part of one, that is not in the document's text, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
 @dataclass
 class ImportResult:
     document: Document
     text: str  #: the corpus file
     encoding: str
     source: str
+    kind: str = "text"  #: "text", "pdf", "html", "docx"
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
-    consumed: list[str] = field(default_factory=list)  #: source lines that became metadata
+    left_out: list[LeftOut] = field(default_factory=list)  #: furniture and metadata lines
     source_note: SourceNote | None = None
 
 
@@ -81,15 +75,19 @@ def load_meta(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply") from None
+
+
+def import_path(path: Path, corpus_dir: Path, overrides: Overrides | None = None) -> ImportResult:
+    """Import a file (``-`` for standard input): text, PDF, saved web page or Word document."""
+    return import_source(read_file(path), corpus_dir, overrides)
 
 
 def import_bytes(
     data: bytes, source: str, corpus_dir: Path, overrides: Overrides | None = None
 ) -> ImportResult:
-    decoded = decode(data, source)
-    return import_text(
-        decoded.text, source, corpus_dir, overrides, decoded.encoding, list(decoded.notes)
-    )
+    return import_source(read_bytes(data, source), corpus_dir, overrides)
 
 
 def import_text(
@@ -100,165 +98,99 @@ def import_text(
     encoding: str = "UTF-8",
     notes: list[str] | None = None,
 ) -> ImportResult:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    src = Source(name=source, kind="text", text=text, encoding=encoding, notes=tuple(notes or ()))
+    return import_source(src, corpus_dir, overrides)
+
+
+def import_source(
+    src: Source, corpus_dir: Path, overrides: Overrides | None = None
+) -> ImportResult:
+    from quotecite.importer.metadata import read_document
+
     ov = overrides or Overrides()
-    text = text.lstrip("\ufeff").replace(M_OPEN, "").replace(M_CLOSE, "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    st = analyse(text)
-    if not any(p.role is not Role.FOOTNOTE for p in st.paragraphs):
-        raise InputError(f"{source}: no paragraphs of text found")
-    warnings = list(st.warnings)
-    meta, source_note = detect_metadata(st, text, warnings)
+    reading = read_document(src)
+    if not any(p.role.value != "footnote" for p in reading.paragraphs):
+        raise InputError(f"{src.name}: no paragraphs of text found")
+    meta = reading.meta
+    warnings = list(reading.warnings)
     if ov.meta:
         meta = _deep_merge(meta, ov.meta)
-    _apply_flags(meta, ov, source)
-    if not meta.get("title"):
-        raise InputError(f"{source}: no title found in the text; give --title or title in --meta")
+        if "title" in ov.meta and "title-supplied" not in ov.meta:
+            meta.pop("title-supplied", None)
+    _apply_flags(meta, ov)
+    if meta.get("title-supplied") and not (ov.title or (ov.meta and "title" in ov.meta)):
+        warnings.append(f"no title in the text: supplied the description “{meta['title']}”")
     if not meta.get("id"):
         meta["id"] = derive_id(meta)
-    paragraphs = tuple(_paragraph(p) for p in st.paragraphs)
-    document = _document(meta, paragraphs, corpus_dir, source, ov.meta_name)
+    paragraphs = tuple(_paragraph(p) for p in reading.paragraphs)
+    document = _document(meta, paragraphs, corpus_dir, src.name, ov.meta_name)
     from quotecite.corpusfile import format_document
 
     return ImportResult(
         document=document,
         text=format_document(document),
-        encoding=encoding,
-        source=source,
+        encoding=src.encoding,
+        source=src.name,
+        kind=src.kind,
         warnings=warnings,
-        notes=notes or [],
-        repairs=st.repairs,
-        consumed=st.consumed,
-        source_note=source_note,
+        notes=list(src.notes),
+        repairs=reading.repairs,
+        left_out=reading.left_out,
+        source_note=reading.source_note,
     )
 
 
-# --------------------------------------------------------------------------- metadata
+def import_parts(
+    path: Path, corpus_dir: Path, overrides: Overrides | None = None
+) -> list[ImportResult]:
+    """Import a file that holds several documents (``--split``): one result for each, split
+    where a document's heading follows another's source note."""
+    from dataclasses import replace
+
+    from quotecite.importer.metadata import read_document
+
+    src = read_file(path)
+    starts = read_document(src).starts
+    if not starts:
+        return [import_source(src, corpus_dir, overrides)]
+    lines = src.text.split("\n")
+    bounds = [1, *starts, len(lines) + 1]
+    out = []
+    for k, (a, b) in enumerate(itertools.pairwise(bounds), start=1):
+        # keep the line numbers of the whole file: the lines of other parts are left blank
+        part = "\n".join(line if a <= i < b else "" for i, line in enumerate(lines, start=1))
+        name = src.name if k == 1 else f"{src.name} (document {k}, line {a})"
+        out.append(import_source(replace(src, text=part, name=name), corpus_dir, overrides))
+    return out
 
 
-def detect_metadata(
-    st: Structure, text: str, warnings: list[str]
-) -> tuple[dict[str, Any], SourceNote | None]:
-    meta: dict[str, Any] = {"type": "manuscript"}
-    publication: dict[str, Any] = {}
-    title_text = st.heading.title if st.heading else st.title_line
-    issued = None
-    if title_text:
-        found = find_date(title_text)
-        if found and not title_text[found[2] :].strip(" .,)"):
-            issued = found[0]
-            title_text = title_text[: found[1]].rstrip(" ,;:(")
-        meta["title"] = title_text.strip()
-        _people_from_title(meta, meta["title"])
-    if st.heading and st.heading.number:
-        publication["number"] = st.heading.number
-    if st.editors:
-        publication["editor"] = [parse_name(e).to_csl() for e in st.editors]
-    if issued is None:
-        for p in st.paragraphs:
-            if p.role is Role.DATELINE:
-                found = find_date(_plain(p.parts[0]))
-                if found:
-                    issued = found[0]
-                    break
-    if issued is not None:
-        meta["issued"] = issued.to_edtf()
-    body_text = " ".join(
-        _plain(part) for p in st.paragraphs if p.role is Role.BODY for part in p.parts
-    )
-    language = detect_language(body_text)
-    if language:
-        meta["language"] = language
-    meta["numbering"] = "printed" if st.style else "supplied"
+def with_id(result: ImportResult, doc_id: str) -> ImportResult:
+    """The result under another id (a batch import's unique suffix)."""
+    from dataclasses import replace
 
-    source_note = None
-    notes: list[str] = []
-    for p in st.paragraphs:
-        if p.role is Role.SOURCE_NOTE:
-            source_note = parse_source_note(_plain(" ".join(p.parts)))
-            break
-    if source_note is not None:
-        refs = source_note.references
-        if refs:
-            meta["archival"] = {k: v for k, v in refs[0].as_dict().items() if v is not None}
-            for extra in refs[1:]:
-                where = ", ".join(
-                    x for x in (extra.acronym or extra.archive, extra.location()) if x
-                )
-                notes.append(f"Also: {where}.")
-            if len(refs) > 1:
-                warnings.append(
-                    f"the source note gives {len(refs)} archival references: the first is in "
-                    "[archival], the others in note"
-                )
-        for problem in source_note.problems:
-            warnings.append(f"source note: {problem}")
-        if source_note.translators:
-            meta["translator"] = [n.to_csl() for n in source_note.translators]
-        if source_note.on_file_sentence:
-            notes.insert(0, source_note.on_file_sentence)
-        if source_note.translated_for:
-            publication["publisher"] = source_note.translated_for
-        if source_note.translators and language:
-            original = [lang for lang in source_note.languages if lang != language]
-            if original:
-                meta["original-language"] = original[0]
-    if notes:
-        meta["note"] = " ".join(notes)
-    if publication:
-        meta["publication"] = publication
-    return meta, source_note
+    from quotecite.corpusfile import format_document
+
+    path = result.document.path.with_name(f"{doc_id}.md") if result.document.path else None
+    document = result.document._replace(id=doc_id, path=path)
+    return replace(result, document=document, text=format_document(document))
 
 
-def _people_from_title(meta: dict[str, Any], title: str) -> None:
-    g = _GENRE.match(title)
-    if not g:
-        return
-    meta["genre"] = g.group("g").lower()
-    m = _FROM_TO.search(title, g.end())
-    if not m:
-        return
-    sender = m.group("from")
-    recipient = m.group("to") or m.group("to2")
-    if sender:
-        meta["author"] = [_person_or_body(n) for n in re.split(r"\s+and\s+|,\s*", sender) if n]
-    if recipient:
-        meta["recipient"] = [_person_or_body(n) for n in re.split(r"\s+and\s+", recipient) if n]
+# --------------------------------------------------------------------------- ids
 
-
-def _person_or_body(text: str) -> dict[str, str]:
-    words = text.strip().split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    name = " ".join(words)
-    if (
-        not words
-        or any(w in _BODY_WORDS or (w.isupper() and len(w) > 1) for w in words)
-        or len(words) > 4
-    ):
-        return {"literal": name}
-    return parse_name(name).to_csl()
-
-
-def detect_language(text: str) -> str | None:
-    sample = text[:5000]
-    letters = sum(map(len, _LETTER.findall(sample)))
-    if not letters:
-        return None
-    if sum(map(len, _CYRILLIC.findall(sample))) > letters / 2:
-        return "ru"
-    words = re.findall(r"[a-z]+", sample.lower())
-    if (
-        words
-        and sum(1 for w in words if w in {"the", "and", "of", "to", "in", "is", "that"})
-        > len(words) * 0.08
-    ):
-        return "en"
-    return None
+_CYR = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+})  # fmt: skip
 
 
 def derive_id(meta: dict[str, Any]) -> str:
     """``garf-10063-1-190`` from the archival ref, else ``gorbachev-1986-06-26``, or title."""
     arch = meta.get("archival") or {}
+    if isinstance(arch, list):
+        arch = arch[0] if arch else {}
     issued = meta.get("issued")
     date = issued if isinstance(issued, str) else ""
     if isinstance(arch, dict) and arch.get("acronym") and arch.get("fond") and arch.get("delo"):
@@ -274,17 +206,23 @@ def derive_id(meta: dict[str, Any]) -> str:
 
 
 def slug(text: str) -> str:
+    import unicodedata
+
     text = text.lower().translate(_CYR)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9.]+", "-", text).strip("-.")
-    return re.sub(r"-{2,}", "-", text)[:80].strip("-")
+    return re.sub(r"-{2,}", "-", text)[:80].strip("-.")
 
 
-def _apply_flags(meta: dict[str, Any], ov: Overrides, source: str) -> None:
+# --------------------------------------------------------------------------- flags
+
+
+def _apply_flags(meta: dict[str, Any], ov: Overrides) -> None:
     if ov.id:
         meta["id"] = ov.id
     if ov.title:
         meta["title"] = ov.title
+        meta.pop("title-supplied", None)
     if ov.date:
         try:
             meta["issued"] = parse_date_text(ov.date).to_edtf()
@@ -317,11 +255,6 @@ def _deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- document
 
-
-def _plain(text: str) -> str:
-    return re.sub(f"{M_OPEN}[^{M_CLOSE}]*{M_CLOSE}", "", text)
-
-
 _SENTINEL = re.compile(f"\\s*{M_OPEN}([^{M_CLOSE}]*){M_CLOSE}")
 
 
@@ -353,7 +286,12 @@ def make_part(text: str) -> Part:
 
 def _paragraph(p: RawParagraph) -> Paragraph:
     return Paragraph(
-        number=p.number or "", role=p.role, parts=tuple(make_part(t) for t in p.parts), line=p.line
+        number=p.number or "",
+        role=p.role,
+        parts=tuple(make_part(t) for t in p.parts),
+        line=p.line,
+        leaves=p.leaves,
+        pages=p.pages,
     )
 
 
@@ -382,3 +320,9 @@ def _document(
     except (TypeError, ValueError) as exc:
         raise InputError(f"{meta_name or source}: {exc}") from None
     return parsed.document._replace(paragraphs=paragraphs, path=corpus_dir / f"{doc_id}.md")
+
+
+def references_meta(references: tuple[Archival, ...]) -> dict[str, Any] | list[dict[str, Any]]:
+    """The ``archival`` metadata value: a table, or an array of tables for several."""
+    tables = [{k: v for k, v in r.as_dict().items() if v is not None} for r in references]
+    return tables[0] if len(tables) == 1 else tables

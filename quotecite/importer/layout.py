@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from quotecite.importer.words import is_word
@@ -54,6 +55,9 @@ _HYPHEN_END = re.compile(r"(?<![^\W\d_])(?P<w>[^\W\d_]+)[-‐]\Z")
 _WORD_START = re.compile(r"(?P<w>[^\W\d_]+)")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _SOFT = "\u00ad"
+_DATE_ONLY = re.compile(
+    r"[“\"]?\d{1,2}[”\"]?\s+[A-ZА-Я][a-zа-яё]+\.?,?\s+\d{4}(?:\s*(?:г\.|года))?"
+)
 _FUNCTION_WORDS = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
     "but", "that", "which", "who", "as", "than", "into", "onto", "upon", "is", "are", "was",
@@ -125,6 +129,8 @@ def continues(prev: Block, nxt: Block, numbered: bool = False) -> bool:
     first = nxt.first
     if not last or not first or ends_sentence(last):
         return False
+    if len(prev.lines) == 1 and _DATE_ONLY.fullmatch(last):
+        return False  # a date line: "1 November 1962" / "At the outset …"
     c = first[0]
     if c.islower():
         return True
@@ -211,3 +217,105 @@ def join_lines(
                 pieces.append(line)
         prev = line
     return "".join(pieces)
+
+
+_SPEAKER = re.compile(
+    r"(?:\[[^\]]{1,30}\]\s*)?(?:Cdes?\.\s+|Comrade\s+|Тов\.\s+|т\.\s+)?"
+    r"[A-ZА-ЯЁ][\w’'.-]*(?:\s+[A-ZА-ЯЁ][\w’'.-]*){0,3}\s*(?::|\.\s|—|--)\s*\S"
+)
+_LIST_ITEM = re.compile(r"(?:\d{1,3}[.)]|[a-zа-я][.)]|[•·*–—-])\s+\S")
+
+
+def _width(blocks: list[Block]) -> int:
+    """The text's line width: long lines (above ~130 characters) mean it is not hard-wrapped."""
+    lengths = sorted(len(line.strip()) for b in blocks for line in b.lines if line.strip())
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def split_paragraph_lines(
+    blocks: list[Block], forced: Mapping[int, object], starts: set[int]
+) -> list[Block]:
+    """Blocks whose lines are paragraphs of their own, split into one block a line.
+
+    A text copied from a web page has one paragraph a line, with or without blank lines
+    between; a hard-wrapped text (a PDF's, a typescript's) has several lines a paragraph. In
+    the first, every line is a paragraph unless it visibly continues (a line-end hyphen, a
+    lower-case start after no full stop). In the second, a line is a paragraph's end when it
+    ends a sentence well short of the width, when a speaker's turn or a list item follows, or
+    when a block is a column of short lines (an address, a header). A line whose role is
+    already decided (``forced``) is cut from lines of another role, and each of ``starts``
+    begins a paragraph.
+    """
+    width = _width(blocks)
+    web = width > 130
+    sizes = sorted(len(b.lines) for b in blocks)
+    # blank lines already separate the paragraphs: a sentence ending a line inside a block is
+    # not a paragraph's end (PDF text with blank lines between paragraphs, seed 000)
+    blank_separated = len(blocks) >= 3 and sizes[len(sizes) // 2] <= 10
+    out: list[Block] = []
+    for b in blocks:
+        if len(b.lines) < 2:
+            out.append(b)
+            continue
+        short_column = (
+            not web and len(b.lines) >= 3 and all(len(x.strip()) < 0.6 * width for x in b.lines)
+        )
+        cuts = [
+            i
+            for i in range(1, len(b.lines))
+            if b.line_numbers[i] in starts
+            or forced.get(b.line_numbers[i]) != forced.get(b.line_numbers[i - 1])
+            or (
+                b.line_numbers[i] not in forced
+                and _cut(
+                    b.lines[i - 1].strip(),
+                    b.lines[i].strip(),
+                    web,
+                    width,
+                    short_column,
+                    blank_separated,
+                )
+            )
+        ]
+        if not cuts:
+            out.append(b)
+            continue
+        start = 0
+        for i in [*cuts, len(b.lines)]:
+            out.append(
+                Block(
+                    b.line_numbers[start],
+                    b.lines[start:i],
+                    b.gap if start == 0 else 0,
+                    b.line_numbers[start:i],
+                )
+            )
+            start = i
+    return out
+
+
+def _cut(
+    prev: str, nxt: str, web: bool, width: int, short_column: bool, blank_separated: bool
+) -> bool:
+    if not prev or not nxt:
+        return False
+    if prev.endswith(("-", "‐", _SOFT)) and nxt[:1].islower():
+        return False  # a word hyphenated across the lines
+    continuing = nxt[:1].islower() and not ends_sentence(prev)
+    if web:
+        return not continuing
+    if short_column and not continuing:
+        return True
+    if ends_sentence(prev) and (_SPEAKER.match(nxt) or _LIST_ITEM.match(nxt)):
+        return True
+    if blank_separated:
+        return False
+    # a sentence's end where the next line's first word would have fitted: a deliberate break
+    first_word = nxt.split()[0]
+    return (
+        ends_sentence(prev)
+        and len(prev) + 1 + len(first_word) < width
+        and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in '“"«([')
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from quotecite.importer.datetext import find_date
@@ -41,21 +42,13 @@ STYLES: dict[str, re.Pattern[str]] = {
 }
 _NUMBER_ALONE = re.compile(r"\s*(?:[¶§]\s*)?(?:\d{1,4}|[IVXLC]{1,7})[.)]?\s*|\s*\[\d{1,4}\]\s*")
 _FOOTNOTE = re.compile(
-    r"\s*(?:(?P<a>\d{1,3})[.)]?\s+|\[(?P<b>\d{1,3})\]\s*|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*)(?=\S)"
+    r"\s*(?:(?P<a>\d{1,3})[.)]?\s+|\[(?P<b>\d{1,3}|[ivxlc]{1,6})\]\s*|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*)(?=\S)"
 )
 _SEPARATOR = re.compile(
-    r"\s*(?:[_\-–—*=·.]\s*){3,}|\s*(?:Notes|NOTES|Footnotes|Endnotes|Примечания)\s*:?\s*"
+    r"\s*(?:[_\-–—*=·.]\s*){3,}|\s*(?:Notes|NOTES|Footnotes|Endnotes|Notes and Comments|"
+    r"Примечания|Примечание)\s*[:.]?\s*"
 )
 _SOURCE = re.compile(r"\s*\[?\s*(?:Source|SOURCE|Sources|Источник|Источники)\s*:")
-_HEADING = re.compile(
-    r"\s*(?:Document|DOCUMENT|Doc\.)\s+(?:No\.?|Number|#)?\s*(?P<n>\d{1,4}[A-Za-z]?)\s*[:.]\s*(?P<t>.+)"
-    r"|\s*Документ\s*(?:№|N)\s*(?P<rn>\d{1,4})\s*[:.]?\s*(?P<rt>.+)"
-)
-_EDITOR_LINE = re.compile(r"[A-ZА-ЯЁ][\w'’.-]+(?:\s+[A-ZА-ЯЁ][\w'’.-]+){1,3}")
-_NOT_NAMES = {
-    "Top", "Secret", "Confidential", "Copy", "Special", "Folder", "Urgent", "Memorandum",
-    "Record", "Document", "Conversation", "Notes", "Minutes", "Draft", "Only",
-}  # fmt: skip
 _HEADNOTE = re.compile(r"\s*(?:Editors?['’]?s?\s+[Nn]ote|Headnote|Introduction|Commentary)\s*[:.]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPER_RX = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -107,23 +100,15 @@ class RawParagraph:
     role: Role
     parts: list[str]  #: text with footnote markers as M_OPEN label M_CLOSE
     line: int
-
-
-@dataclass
-class Heading:
-    number: str | None = None
-    title: str | None = None
-    line: int = 0
-    text: str = ""
+    end: int = 0  #: the source line where it ends
+    leaves: str | None = None
+    pages: str | None = None
 
 
 @dataclass
 class Structure:
     paragraphs: list[RawParagraph] = field(default_factory=list)
     style: str | None = None  #: numbering style, None for unnumbered text
-    editors: list[str] = field(default_factory=list)
-    heading: Heading | None = None
-    title_line: str | None = None
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     consumed: list[str] = field(default_factory=list)  #: source lines turned into metadata
@@ -196,32 +181,31 @@ def is_signature(text: str) -> bool:
     return caps == len(words) and any(len(w.strip(".")) > 2 for w in words)
 
 
-def _editor_block(b: Block) -> bool:
-    return all(
-        _EDITOR_LINE.fullmatch(line.strip()) and not (set(line.split()) & _NOT_NAMES)
-        for line in b.lines
-    )
-
-
-def _title_like(b: Block) -> bool:
-    t = " ".join(b.first.split())
-    return (
-        len(b.lines) <= 2
-        and len(t.split()) <= 25
-        and not t.endswith((".", ",", ";", ":", "?"))
-        and not t[:1].isdigit()
-        and t[:1].isupper()
-    )
+def _prose(text: str) -> bool:
+    """Editors' prose, as an unnumbered paragraph before numbered text can be: a few sentences,
+    not a document's address, classification or subject line."""
+    return len(text.split()) >= 25 and bool(re.search(r"[.!?]\s+[A-ZА-ЯЁ]", text))
 
 
 # --------------------------------------------------------------------------- main
 
 
-def analyse(text: str) -> Structure:
-    from quotecite.importer.layout import split_blocks
+def analyse(
+    text: str,
+    *,
+    heading: bool = False,
+    roles: Mapping[int, Role] | None = None,
+    starts: set[int] | None = None,
+) -> Structure:
+    """The paragraphs of ``text`` (the page without its head, fields and furniture, which are
+    blank lines in it). ``heading``: the document has a publisher's heading (an editors'
+    headnote may follow it); ``roles``: lines whose role the page and its apparatus decided
+    (source notes, summaries); ``starts``: lines where such a paragraph begins."""
+    from quotecite.importer.layout import split_blocks, split_paragraph_lines
 
+    forced: Mapping[int, Role] = roles or {}
     st = Structure()
-    blocks = split_blocks(text)
+    blocks = split_paragraph_lines(split_blocks(text), forced, starts or set(forced))
     keep = _number_lines(blocks)
     blocks = remove_furniture(blocks, keep, st.repairs)
     blocks = _merge_number_lines(blocks, st.repairs)
@@ -242,7 +226,13 @@ def analyse(text: str) -> Structure:
     merged: list[Block] = []
     for b in body:
         numbered = any(rx.match(merged[-1].first) for rx in STYLES.values()) if merged else False
-        if merged and continues(merged[-1], b, numbered) and not is_source(b.first):
+        if (
+            merged
+            and b.start not in forced
+            and merged[-1].start not in forced
+            and continues(merged[-1], b, numbered)
+            and not is_source(b.first)
+        ):
             prev = merged[-1]
             st.repairs.append(
                 Repair("joined", b.start, f"{b.gap} blank line(s) inside a paragraph")
@@ -253,72 +243,44 @@ def analyse(text: str) -> Structure:
             merged.append(b)
     body = merged
 
-    style = choose_style(body)
+    text_blocks = [b for b in body if b.start not in forced]
+    style = choose_style(text_blocks)
     if style is None:  # numbered paragraphs with no blank lines between them
         style = choose_style(
             [
                 Block(n, [line], 0, [n])
-                for b in body
+                for b in text_blocks
                 for n, line in zip(b.line_numbers, b.lines, strict=True)
             ]
         )
     st.style = style
     body = _split_inline_numbers(body, style)
-
-    # prelude: editors, heading, title, headnotes before the first number
     index = 0
-    if body and _editor_block(body[0]) and len(body) > 1 and _HEADING.match(body[1].first):
-        st.editors = [" ".join(line.split()) for line in body[0].lines]
-        st.consumed.extend(body[0].lines)
-        index = 1
-    hm = _HEADING.match(body[index].first) if index < len(body) else None
-    if hm:
-        b = body[index]
-        heading_text = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
-        hm = _HEADING.match(heading_text)
-        assert hm is not None
-        st.heading = Heading(
-            number=hm.group("n") or hm.group("rn"),
-            title=(hm.group("t") or hm.group("rt") or "").strip(),
-            line=b.start,
-            text=heading_text,
-        )
-        st.consumed.extend(b.lines)
-        index += 1
-    elif (
-        len(body) >= 2
-        and _title_like(body[0])
-        and not is_dateline(body[0].first)
-        and _match_style(style, body[0].first) is None
-    ):
-        b = body[0]
-        st.title_line = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
-        st.consumed.extend(b.lines)
-        index = 1
 
     paragraphs: list[RawParagraph] = []
     current: RawParagraph | None = None
     seen_number = False
-    trailing = _trailing_roles(body, index, style)
+    trailing = _trailing_roles(body, index, style, forced)
     counters: Counter[str] = Counter()
 
     for k in range(index, len(body)):
         b = body[k]
         joined = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
-        m = _match_style(style, joined)
+        m = _match_style(style, joined) if b.start not in forced else None
         number = m.group("n") if m else None
         content = joined[m.end() :] if m else joined
         role = Role.BODY
-        if is_source(content):
+        if b.start in forced:
+            role = forced[b.start]
+        elif is_source(content):
             role = Role.SOURCE_NOTE
         elif k in trailing:
             role = trailing[k]
         elif is_dateline(content) and (not seen_number or k > len(body) - 4):
             role = Role.DATELINE
-        elif (style is not None and number is None and not seen_number) or (
-            style is None
-            and (st.heading is not None or st.title_line is not None)
-            and _HEADNOTE.match(content)
+        elif heading and (
+            (style is not None and number is None and not seen_number and _prose(content))
+            or (style is None and _HEADNOTE.match(content))
         ):
             role = Role.HEADNOTE
         if number is not None:
@@ -327,17 +289,21 @@ def analyse(text: str) -> Structure:
             role is Role.BODY
             and number is None
             and style is not None
+            and seen_number
             and current is not None
             and current.role is Role.BODY
         ):
             current.parts.append(content)
+            current.end = b.line_numbers[-1]
             continue
-        para = RawParagraph(number=number, role=role, parts=[content], line=b.start)
+        para = RawParagraph(
+            number=number, role=role, parts=[content], line=b.start, end=b.line_numbers[-1]
+        )
         paragraphs.append(para)
         current = para
 
     # editors' headnote set off by a wider blank run (seed 001: ¶1–2, then two blank lines)
-    if st.heading is not None and style is not None:
+    if heading and style is not None:
         _headnotes_by_gap(paragraphs, body, index)
 
     # footnotes
@@ -345,13 +311,19 @@ def analyse(text: str) -> Structure:
     for b in footnotes:
         fm = _FOOTNOTE.match(b.first)
         assert fm is not None
-        label = (fm.group("a") or fm.group("b") or fm.group("c") or "").translate(_SUPERSCRIPT)
+        label = _footnote_label(fm)
         joined = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
         fm2 = _FOOTNOTE.match(joined)
         text_ = joined[fm2.end() :] if fm2 else joined
         labels.append(label)
         paragraphs.append(
-            RawParagraph(number=f"n{label}", role=Role.FOOTNOTE, parts=[text_], line=b.start)
+            RawParagraph(
+                number=f"n{label}",
+                role=Role.FOOTNOTE,
+                parts=[text_],
+                line=b.start,
+                end=b.line_numbers[-1],
+            )
         )
     _mark_footnotes(paragraphs, labels, st)
 
@@ -394,10 +366,20 @@ def _number_lines(blocks: list[Block]) -> set[int]:
 
 
 def _merge_number_lines(blocks: list[Block], repairs: list[Repair]) -> list[Block]:
+    """A paragraph number alone on its line joins the text after it ("1." / "First one.").
+    A bare number ("28" above "February 1941.") does so only as part of a run 1, 2, 3 …"""
+    bare = [
+        int(b.first) for b in blocks if len(b.lines) > 1 and re.fullmatch(r"[0-9]{1,3}", b.first)
+    ]
+    sequence = len(bare) >= 2 and bare == list(range(1, len(bare) + 1))
     out: list[Block] = []
     pending: Block | None = None
     for b in blocks:
-        if len(b.lines) > 1 and _NUMBER_ALONE.fullmatch(b.first):
+        if (
+            len(b.lines) > 1
+            and _NUMBER_ALONE.fullmatch(b.first)
+            and (sequence or not re.fullmatch(r"[0-9]+", b.first.strip()))
+        ):
             token = b.first.strip() + ("." if b.first.strip().isdigit() else "")
             b.lines[:2] = [f"{token} {b.lines[1].strip()}"]
             b.line_numbers[:2] = [b.line_numbers[0]]
@@ -421,22 +403,36 @@ def _merge_number_lines(blocks: list[Block], repairs: list[Repair]) -> list[Bloc
     return out
 
 
+def _footnote_label(m: re.Match[str]) -> str:
+    """The label of a footnote line as its marker is written: "1", "iv" (from "¹" too)."""
+    return (m.group("a") or m.group("b") or m.group("c") or "").translate(_SUPERSCRIPT)
+
+
 def _find_footnotes(blocks: list[Block]) -> tuple[int, bool]:
-    """Where trailing footnotes start (len(blocks) if none); does a separator precede them?"""
+    """Where trailing footnotes start (len(blocks) if none); does a separator precede them?
+
+    Footnotes run 1, 2, 3 … (or i, ii, iii … in brackets) to the end of the text; they count
+    as footnotes only after a separator ("____", "Notes"), a source note, or when every one of
+    their markers stands in the text.
+    """
     start = len(blocks)
-    labels: list[int] = []
+    labels: list[str] = []
     while start > 1:
         m = _FOOTNOTE.match(blocks[start - 1].first)
         if not m or is_source(blocks[start - 1].first[m.end() :]):
             break
-        label = int((m.group("a") or m.group("b") or m.group("c") or "0").translate(_SUPERSCRIPT))
-        if labels and label != labels[0] - 1:
-            break
+        label = _footnote_label(m)
+        value = number_value(label.upper() if not label.isdigit() else label) or 0
+        if labels:
+            first = labels[0]
+            if value != (number_value(first.upper() if not first.isdigit() else first) or 0) - 1:
+                break
         labels.insert(0, label)
         start -= 1
-        if label == 1:
+        if value == 1:
             break
-    if not labels or labels[0] != 1:
+    if not labels or (number_value(labels[0].upper() if not labels[0].isdigit() else labels[0])
+                      != 1):  # fmt: skip
         return len(blocks), False
     before = blocks[start - 1]
     if _SEPARATOR.fullmatch(before.first) and len(before.lines) == 1:
@@ -449,7 +445,7 @@ def _find_footnotes(blocks: list[Block]) -> tuple[int, bool]:
     ):
         return start, False
     text = "\n".join(line for b in blocks[:start] for line in b.lines).translate(_SUPERSCRIPT)
-    if all(_marker_regex(str(n)).search(text) for n in labels):
+    if all(_marker_regex(n).search(text) for n in labels):
         return start, False
     return len(blocks), False
 
@@ -485,11 +481,13 @@ def _split_inline_numbers(blocks: list[Block], style: str | None) -> list[Block]
     return out
 
 
-def _trailing_roles(body: list[Block], index: int, style: str | None) -> dict[int, Role]:
-    """Signatures and datelines after the last paragraph of text (before the source note)."""
+def _trailing_roles(
+    body: list[Block], index: int, style: str | None, forced: Mapping[int, Role]
+) -> dict[int, Role]:
+    """Signatures and datelines after the last paragraph of text (before the source notes)."""
     out: dict[int, Role] = {}
     k = len(body) - 1
-    while k > index and is_source(_strip_number(body[k].first, style)):
+    while k > index and (is_source(_strip_number(body[k].first, style)) or body[k].start in forced):
         k -= 1
     while k > index:
         text = " ".join(
@@ -527,6 +525,8 @@ def _headnotes_by_gap(paragraphs: list[RawParagraph], body: list[Block], index: 
 
 
 def _marker_regex(label: str) -> re.Pattern[str]:
+    if not label.isdigit():  # a roman footnote label: "[iv]"
+        return re.compile(rf"(?P<m3>\[{label}\])")
     return re.compile(
         rf"(?<=[^\W\d_])(?P<m>{label})(?=[\s,.;:)”’\"]|\Z)"
         rf"|(?<=[^\W\d_][,.;:!?”’\"')\]])(?P<m2>{label})(?=[\s,.;:)”’\"]|\Z)"

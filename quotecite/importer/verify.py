@@ -8,28 +8,30 @@ from difflib import SequenceMatcher
 from quotecite.importer.build import ImportResult
 
 _NUMBER_TOKEN = re.compile(r"(?:¶|\d{1,4}[.)]?|\[\d{1,4}\]|[IVXLC]{1,7}[.)])\Z")
-_DELETABLE = set("0123456789-‐[]⁰¹²³⁴⁵⁶⁷⁸⁹")
+_DELETABLE = set("0123456789-‐[]⁰¹²³⁴⁵⁶⁷⁸⁹ivxlc")
 
 
 def lost_words(source: str, result: ImportResult) -> list[str]:
-    """Differences between the source's words and the result's beyond the documented repairs.
+    """Differences between the source's words and the result's beyond what the import lists.
 
-    Documented: lines that became metadata (``consumed``) and removed page furniture; paragraph
-    number tokens; footnote labels and markers (digits, brackets, superscripts) and line-end
-    hyphens removed where the joined word is a word. Nothing else may differ.
+    Listed: what it left out (``left_out``: page furniture, fields, the heading and other lines
+    that became metadata, page numbers and running heads); paragraph number tokens; footnote
+    labels and markers (digits, brackets, superscripts) and line-end hyphens removed where the
+    joined word is a word. Nothing else may differ.
     """
-    dropped = list(result.consumed) + [
-        r.detail for r in result.repairs if r.kind in ("page-number", "running-header", "separator")
-    ]
-    starts = {p.line for p in result.document.paragraphs}
+    left: dict[int, list[str]] = {}
+    for x in result.left_out:
+        left.setdefault(x.line, []).append(" ".join(x.text.split()))
+    printed = result.document.numbering.value == "printed"
+    numbers = {p.line: p.number for p in result.document.paragraphs if printed}
     src: list[str] = []
     for lineno, line in enumerate(source.replace("\r\n", "\n").split("\n"), start=1):
-        stripped = line.strip()
-        if stripped and stripped in [d.strip() for d in dropped]:
-            dropped.remove(next(d for d in dropped if d.strip() == stripped))
-            continue
-        words = line.split()
-        if lineno in starts and words and _NUMBER_TOKEN.match(words[0]):
+        text = " ".join(line.split())
+        for cut in left.get(lineno, []):
+            if cut and cut in text:
+                text = text.replace(cut, " ", 1)
+        words = text.split()
+        if words and _is_number_of(words[0], numbers.get(lineno)):
             words = words[1:]  # the paragraph's number standing before its text
         src.extend(words)
     out = [w for p in result.document.paragraphs for part in p.parts for w in part.text.split()]
@@ -41,6 +43,13 @@ def lost_words(source: str, result: ImportResult) -> list[str]:
         if not _deletion_of(s, r):
             problems.append(f"{src[a1:a2]} → {out[b1:b2]}")
     return problems
+
+
+def _is_number_of(token: str, number: str | None) -> bool:
+    """Is ``token`` ("1.", "[3]", "¶", "IV.") the printed number of the paragraph ``number``?"""
+    if number is None or not _NUMBER_TOKEN.match(token):
+        return False
+    return token == "¶" or token.strip("[].)") == number
 
 
 def _deletion_of(source: str, result: str) -> bool:

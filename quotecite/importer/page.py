@@ -1,0 +1,308 @@
+"""The page around a document: site furniture and labelled fields, told from the text itself.
+
+Texts copied from web pages and PDFs carry the site's chrome with them — "Skip to content",
+menus, "get citation", rights notices, advertising, "Related Documents" — and the fields archive
+sites print around a record ("Source", "Original Archive", "Citation:", "Архив:", "Датировка:").
+:func:`read_page` marks each line of the text:
+
+* ``FURNITURE`` — site chrome, left out of the document and listed with its reason;
+* ``FIELD`` — a field's label, and the field's value when it is metadata rather than text
+  (``Датировка: 1934.09.29``); a value that is apparatus text (a source note, a citation, a
+  summary) stays ``TEXT`` and is found again through :attr:`Page.fields`;
+* ``TEXT`` and ``BLANK`` — everything else, for the document's structure.
+
+The lexicon below is the conventions of the sites historians copy from (the Wilson Center
+Digital Archive in both its layouts, the National Security Archive, OpenEdition, Project MUSE,
+Questia, docslib and other PDF-text hosts, istmat.org and other Russian publication sites,
+e-book readers), plus general rules for menus and breadcrumbs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    BLANK = "blank"
+    FURNITURE = "furniture"
+    FIELD = "field"
+
+
+@dataclass
+class Line:
+    no: int  #: 1-based line number in the source text
+    text: str  #: the line, right-stripped
+    kind: Kind = Kind.TEXT
+    reason: str = ""  #: why a line is not text: "page furniture", "field: source" …
+
+    @property
+    def stripped(self) -> str:
+        return " ".join(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A labelled field of the page: ``Source`` → its value, with the value's line numbers."""
+
+    name: str  #: canonical name: "source", "archive", "citation", "summary", "date", …
+    value: str
+    lines: tuple[int, ...]
+
+
+@dataclass
+class Page:
+    lines: list[Line]
+    fields: list[Field] = field(default_factory=list)
+    sites: set[str] = field(default_factory=set)  #: site conventions recognised ("wilson", …)
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def text_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.kind is Kind.TEXT]
+
+    def mark(self, numbers: Iterable[int], kind: Kind, reason: str) -> None:
+        for n in numbers:
+            line = self.lines[n - 1]
+            if line.kind is not Kind.BLANK:
+                line.kind = kind
+                line.reason = reason
+
+
+# --------------------------------------------------------------------------- lexicon
+
+#: whole lines that are a site's chrome (matched against the whitespace-normalised line)
+_FURNITURE = [
+    # general web chrome
+    r"Skip to (?:main )?content|Search in|Search|Menu|Home|Main menu|Navigation|Share|"
+    r"Share this:?|Like this:?|Print|Email|E-mail|Tweet|Back to top|Back To Top|Top|Related|"
+    r"Related posts|Loading \.\.\.|Loading\.\.\.|Failed to load data\.|Read more|Leave a comment|"
+    r"Download|Download PDF|Download now|Save|Embed|Report|Copy link|Like|Subscribe|Log in|"
+    r"Sign in|Sign up|Cookie settings|Accept|Close|Previous|Next|Next post|Previous post|Source|"
+    r"<<|>>|<<Back|\[Show full text\]|Show full text|Similar documents|More information|"
+    r"Transcription|Size: px|Start display at page:|Social Media|Recommend|Enter Email Address",
+    r"\{\{[^}]*\}\}(?:\s*\|\s*\{\{[^}]*\}\})*",  # unfilled page templates
+    r"Download \".*\"|\d+ views|Uploaded by .*|You are on page \d+/\d+|Search inside document",
+    r"(?:Copyright|©) .{0,120}|All rights reserved\.?",
+    # PDF-text hosts (docslib, religiondocbox, pdfslide, vdocuments)
+    r"Total Page:\s*\d+|File Type:\s*pdf.*|Top View|Recommended|Load more",
+    # Wilson Center Digital Archive, both layouts and PDFs
+    r"Digital Archive(?: digitalarchive\.wilsoncenter\.org)? International History Declassified|"
+    r"Digital Archive|International History Declassified|get citation|[•·]?\s*share document|"
+    r"English HTML|View in Digital Archive|Document Information|Associated Places|"
+    r"Associated People(?: & Organizations)?|Associated Organizations|Associated Topics|"
+    r"Subjects Discussed|Related Documents|Original Uploaded Date|Record ID|"
+    r"Original Classification|Rights|Credits:?|Scan of Original Document|"
+    r"English Translation|Translation - English|Original - (?:Russian|Chinese|German|Korean)",
+    r"This document was made possible with support from .*",
+    r"The History and Public Policy Program welcomes reuse of Digital Archive materials.*",
+    r"To enquire about this document's rights status.*",
+    # OpenEdition Books
+    r"Version classique ?Version mobile|Version classique|Version mobile|Texte intégral|"
+    r"Précédent|Suivant|Auteurs?|Plan|Détail|Citer|Partager|Signaler ce document|"
+    r"Compatible avec Zotero|Accès ouvert|Freemium|Table des matières|Cité par|"
+    r"Le texte seul est utilisable sous licence.*|Cette publication numérique est issue.*|"
+    r"(?:Éditeur|Lieu d’édition|Année d’édition|Publication sur OpenEdition Books|"
+    r"EAN (?:électronique|Édition imprimée)|DOI|ISBN|Nombre de pages|OpenEdition)\s*:.*",
+    # Project MUSE, Questia
+    r"In lieu of an abstract, here is a brief excerpt of the content:|"
+    r"By .{2,120} \| Go to book overview",
+    # Making the History of 1989
+    r"Primary Sources?|Primary Source[—–-]+Excerpt|Item Relations|Collection|Tags",
+    # Russian publication sites and e-book readers
+    r"Реквизиты|Содержание|Оглавление|Комментарии|Поделиться|Версия для печати|"
+    r"Назад|Вперед|Вперёд|Главная|Предыдущая|Следующая|публикация|Предыдущая публикация|"
+    r"Следующая публикация|Алфавитный указатель|сочинений И\. ?В\. Сталина|"
+    r"Оглавление тома \d+|Читать далее|Читать онлайн|Скачать|Купить|Реклама|"
+    r"сообщить о нарушении|ПОЛУЧИТЬ ПОДАРОК|books|История|Политика",
+    r"Более [\d\s]+ книг и аудиокниг!.*|Получи \d+ месяц.* Литрес.*|"
+    r"[\d\s]+ произведений, [\d\s]+ авторов\.|Электронная библиотека книг » .*|"
+    r"[•·]?\s*Текст добавлен: .*|Текст книги \".*\"|Автор книги: .*|Жанр:|"
+    r"Текущая страница: \d+ \(всего у книги \d+ страниц\)|"
+    r"Центр гуманитарных наук 21-ого века|Зеркало Библиотеки Михаила Грачева,?|"
+    r"Архив И\. ?В\. Сталина|Том \d+",
+    # 9lib and other document hosts in other languages
+    r"[•·]?\s*Nie Znaleziono Wyników|N/A|Protected|Academic year: \d{4}|Share \".*\"|Copied!|"
+    r"Pełen tekst|\(\d{1,3}\)",
+]
+_FURNITURE_RX = re.compile("(?:" + "|".join(_FURNITURE) + r")\Z")
+#: a menu or breadcrumb: three or more short items separated by | » › or >
+_MENU = re.compile(r"(?:[^|»›>]{1,30}\s*(?:\||»|›|>)\s*){2,}[^|»›>]{0,30}")
+
+#: labels of fields; canonical name for each. A label stands alone on its line (its value on the
+#: next lines) or begins the line ("Source: …").
+_LABELS: dict[str, str] = {
+    "source": "source", "sources": "source", "источник": "source", "источники": "source",
+    "archive": "archive", "original archive": "archive", "архив": "archive",
+    "citation": "citation", "• citation": "citation", "summary": "summary",
+    "original language": "language", "contents": "contents", "credits": "credits",
+    "translated by": "translator", "translator": "translator", "перевод": "translator",
+    "document type": "type", "тип документа": "type", "type": "type",
+    "датировка": "date", "date": "date", "направление": "direction",
+    "государство": "country", "editorial comments": "comments", "importance ranking": "rank",
+    "word count": "words", "themes": "themes", "référence électronique du chapitre": "reference",
+    "référence électronique du livre": "book-reference",
+}  # fmt: skip
+#: fields whose value is metadata, not text of the page (values leave the text)
+_META_FIELDS = {
+    "date", "type", "direction", "country", "comments", "rank", "words", "themes", "language",
+    "credits", "contents", "translator", "book-reference", "reference",
+}  # fmt: skip
+#: a label with its value on the same line
+_LABEL_LINE = re.compile(
+    r"(?P<label>"
+    + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
+    + r")\s*:\s*(?P<value>.*)",
+    re.IGNORECASE,
+)
+#: Wilson's blocks after the record: everything under these headings is the site's, not text
+_WILSON_BLOCKS = re.compile(
+    r"Related Documents|Associated Places|Associated People(?: & Organizations)?|"
+    r"Associated Organizations|Associated Topics|Subjects Discussed\Z"
+)
+_SITES = {
+    "wilson": re.compile(
+        r"History and Public Policy Program|International History Declassified|"
+        r"This document was made possible with support from|Original Uploaded Date|"
+        r"Wilson Center Digital Archive"
+    ),
+    "openedition": re.compile(r"Version classique ?Version mobile|Texte intégral|OpenEdition"),
+    "muse": re.compile(r"In lieu of an abstract, here is a brief excerpt of the content"),
+    "questia": re.compile(r"\| Go to book overview"),
+    "istmat": re.compile(r"^Реквизиты\s*$|^Датировка:\s*$", re.M),
+    "docslib": re.compile(r"^Total Page:\s*\d+|^File Type:\s*pdf|\[Show full text\]", re.M),
+    "rrchnm": re.compile(r"^Primary Source[—–-]+Excerpt", re.M),
+    "thatcher": re.compile(r"Archive \(Thatcher MSS\)|^Importance ranking:", re.M),
+}
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """(canonical field name, value on the same line) if ``text`` is a field label."""
+    t = " ".join(text.split())
+    bare = t.rstrip(":").strip().casefold()
+    if bare in _LABELS and (t.endswith(":") or bare in _STANDALONE or bare == "source"):
+        return _LABELS[bare], ""
+    m = _LABEL_LINE.fullmatch(t)
+    if m and m.group("label").casefold() in _LABELS:
+        return _LABELS[m.group("label").casefold()], m.group("value").strip()
+    return None
+
+
+#: labels that stand alone without a colon (Wilson's new layout: "Source" then the value)
+_STANDALONE = {"original archive", "citation", "• citation", "summary"}
+
+
+def is_furniture(text: str) -> bool:
+    t = " ".join(text.split())
+    if not t:
+        return False
+    if _FURNITURE_RX.fullmatch(t):
+        return True
+    return bool(len(t) <= 200 and _MENU.fullmatch(t) and t.count("|") + t.count("»") >= 2)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_page(text: str, furniture_hint: frozenset[int] = frozenset()) -> Page:
+    """Classify every line of ``text``; ``furniture_hint`` are lines a reader judged chrome."""
+    raw = text.split("\n")
+    page = Page([Line(i, r.rstrip(), Kind.BLANK if not r.strip() else Kind.TEXT)
+                 for i, r in enumerate(raw, start=1)])  # fmt: skip
+    sample = text[:20000] + text[-20000:]
+    page.sites = {name for name, rx in _SITES.items() if rx.search(sample)}
+    lines = page.lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind is Kind.BLANK:
+            i += 1
+            continue
+        t = line.stripped
+        if "wilson" in page.sites and _WILSON_BLOCKS.fullmatch(t):
+            i = _skip_block(page, i)
+            continue
+        found = label_of(t)
+        if found is not None and _label_applies(page, found[0], i):
+            i = _read_field(page, i, *found)
+            continue
+        if is_furniture(t):
+            line.kind, line.reason = Kind.FURNITURE, "page furniture"
+        elif line.no in furniture_hint:
+            line.kind, line.reason = Kind.FURNITURE, "outside the page's main content"
+        i += 1
+    return page
+
+
+def _label_applies(page: Page, name: str, index: int) -> bool:
+    """Labels that also occur inside documents count only where a site prints them."""
+    if (
+        name == "source"
+        and not page.lines[index].stripped.endswith(":")
+        and ":" not in (page.lines[index].stripped)
+    ):
+        return "wilson" in page.sites  # Wilson's new layout: "Source" above the note
+    if name == "contents":
+        # Wilson's old layout: "Original Language:" … "Contents:"; a cable has its own "Contents:"
+        return "wilson" in page.sites and any(f.name == "language" for f in page.fields)
+    if name in ("date", "type", "translator", "direction", "country"):
+        return page.lines[index].stripped.endswith(":") or "istmat" in page.sites
+    return True
+
+
+def _next_text(lines: list[Line], i: int) -> int | None:
+    j = i + 1
+    while j < len(lines) and lines[j].kind is Kind.BLANK:
+        j += 1
+    return j if j < len(lines) else None
+
+
+def _read_field(page: Page, i: int, name: str, inline: str) -> int:
+    """A field at line index ``i``; returns the index after it."""
+    lines = page.lines
+    label = lines[i]
+    label.kind, label.reason = Kind.FIELD, f"field: {name}"
+    if inline:
+        value_lines = [label.no]
+        if name not in _META_FIELDS:
+            # "Source: APRF, …" is the text of a source note: the line stays in the document
+            label.kind, label.reason = Kind.TEXT, ""
+        page.fields.append(Field(name, inline, tuple(value_lines)))
+        return i + 1
+    j = _next_text(lines, i)
+    if j is None:
+        return i + 1
+    nxt = lines[j]
+    if label_of(nxt.stripped) is not None or (
+        "wilson" in page.sites and _WILSON_BLOCKS.fullmatch(nxt.stripped)
+    ):
+        return j  # an empty field
+    if is_furniture(nxt.stripped) and name not in ("credits",):
+        return j
+    # the value: the next line (a Wilson citation or summary is one line; istmat values too)
+    value = nxt.stripped
+    page.fields.append(Field(name, value, (nxt.no,)))
+    if name in _META_FIELDS or (name == "archive" and "istmat" not in page.sites):
+        nxt.kind, nxt.reason = Kind.FIELD, f"field: {name}"
+    return j + 1
+
+
+def _skip_block(page: Page, i: int) -> int:
+    """Wilson's "Related Documents" and "Associated …" blocks: chrome up to the next label."""
+    lines = page.lines
+    lines[i].kind, lines[i].reason = Kind.FURNITURE, "page furniture"
+    j = i + 1
+    while j < len(lines):
+        t = lines[j].stripped
+        if t and (label_of(t) is not None or t == "Document Information"):
+            break
+        if t and _WILSON_BLOCKS.fullmatch(t):
+            lines[j].kind, lines[j].reason = Kind.FURNITURE, "page furniture"
+        elif t:
+            lines[j].kind, lines[j].reason = Kind.FURNITURE, f"page furniture ({lines[i].stripped})"
+        j += 1
+    return j
