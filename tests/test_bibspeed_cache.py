@@ -66,8 +66,10 @@ def test_a_changed_name_or_date_is_a_new_entry(tmp_path: Path) -> None:
     style = speed.load_style(MLA)
     store = BibCache(tmp_path / "c.sqlite3")
     build_bibliography(style, ITEMS, cache=store)
-    for change in ({"author": [{"family": "Zubok", "given": "Vladislav"}]},
-                   {"issued": {"date-parts": [[1901, 2, 3]]}}):
+    for change in (
+        {"author": [{"family": "Zubok", "given": "Vladislav"}]},
+        {"issued": {"date-parts": [[1901, 2, 3]]}},
+    ):
         changed = copy.deepcopy(ITEMS)
         changed[1].update(change)
         expected = engine.render_bibliography(engine.load_style(MLA), changed)
@@ -82,8 +84,11 @@ def test_a_changed_style_file_changes_every_entry(tmp_path: Path) -> None:
     # the same file again: every key is the same
     assert _keys(speed.load_style(original), ITEMS) == _keys(speed.load_style(MLA), ITEMS)
     text = original.read_text("utf-8")
-    edited = text.replace('<bibliography entry-spacing="0"',
-                          '<bibliography entry-spacing="0" et-al-use-last="false"', 1)
+    edited = text.replace(
+        '<bibliography entry-spacing="0"',
+        '<bibliography entry-spacing="0" et-al-use-last="false"',
+        1,
+    )
     assert edited != text
     original.write_text(edited, "utf-8")  # no change of output, but a different style
     style = speed.load_style(original)
@@ -91,9 +96,14 @@ def test_a_changed_style_file_changes_every_entry(tmp_path: Path) -> None:
     assert build_bibliography(style, ITEMS, cache=store) == first
     assert len(store) == 24
     # a change that shows: the entries are bold
-    original.write_text(text.replace('<layout suffix=".">\n      <group delimiter=". ">',
-                                     '<layout suffix=".">\n      <group delimiter=". " '
-                                     'font-weight="bold">', 1), "utf-8")
+    original.write_text(
+        text.replace(
+            '<layout suffix=".">\n      <group delimiter=". ">',
+            '<layout suffix=".">\n      <group delimiter=". " font-weight="bold">',
+            1,
+        ),
+        "utf-8",
+    )
     html = citeproc.formatter.html
     changed = speed.load_style(original)
     expected = engine.render_bibliography(engine.load_style(original), ITEMS, html)
@@ -118,8 +128,10 @@ def test_a_poisoned_entry_shows_what_is_served(tmp_path: Path) -> None:
     key = _keys(style, ITEMS[:2])[1]
     db = store._connect()
     assert db is not None
-    db.execute("UPDATE entries SET plain = ? WHERE key = ?",
-               (Outcome("POISON", None, ("x",)).to_json(), key))
+    db.execute(
+        "UPDATE entries SET plain = ? WHERE key = ?",
+        (Outcome("POISON", None, ("x",)).to_json(), key),
+    )
     store.close()
     assert "POISON" in dict(build_bibliography(style, ITEMS[:2], cache=store).entries).values()
     assert "POISON" not in dict(build_bibliography(style, ITEMS[:2], cache=False).entries).values()
@@ -151,8 +163,11 @@ def test_unusable_cache_is_skipped(tmp_path: Path) -> None:
 
 def test_records_round_trip(tmp_path: Path) -> None:
     store = BibCache(tmp_path / "c.sqlite3")
-    record = Record(sort=["a", None, "00001999"], plain=Outcome("Text “x”", None, ("A", "B")),
-                    subst=Outcome(None, "ValueError: no"))
+    record = Record(
+        sort=["a", None, "00001999"],
+        plain=Outcome("Text “x”", None, ("A", "B")),
+        subst=Outcome(None, "ValueError: no"),
+    )
     store.put_many({"k": record})
     store.put_many({"k": Record(plain=Outcome("other"))})  # parts already stored are kept
     assert store.get_many(["k", "missing"]) == {"k": record}
@@ -178,9 +193,16 @@ def test_concurrent_processes_share_the_cache(tmp_path: Path) -> None:
     items_path = tmp_path / "items.json"
     items_path.write_text(json.dumps(DEV_ITEMS), "utf-8")
     env = dict(os.environ, QUOTECITE_CACHE_DIR=str(tmp_path / "cache"))
-    procs = [subprocess.Popen([sys.executable, "-c", CHILD, str(items_path)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(items_path)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     outs = [p.communicate(timeout=600) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], [err for _, err in outs]
     expected = engine.render_bibliography(engine.load_style(MLA), DEV_ITEMS).entries
@@ -194,8 +216,9 @@ def test_concurrent_processes_share_the_cache(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_warm_run_renders_nothing(jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                  ) -> None:
+def test_warm_run_renders_nothing(
+    jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     style = speed.load_style(MLA)
     store = BibCache(tmp_path / "c.sqlite3")
     expected = build_bibliography(style, DEV_ITEMS, cache=store, jobs=jobs)

@@ -24,8 +24,9 @@ from quotecite.csl.perf.sample import generate_items
 
 DATA = Path(__file__).resolve().parent / "data" / "citations"
 DEV_ITEMS: list[dict[str, Any]] = json.loads((DATA / "dev_items.json").read_text("utf-8"))
-GOLDEN_STYLES = list(json.loads((DATA / "dev_goldens_citeproc-js.json").read_text("utf-8"))
-                     ["styles"])
+GOLDEN_STYLES = list(
+    json.loads((DATA / "dev_goldens_citeproc-js.json").read_text("utf-8"))["styles"]
+)
 MLA = "modern-language-association"
 CHICAGO = "chicago-notes-bibliography"
 
@@ -41,8 +42,9 @@ def reference(name: str, items: list[dict[str, Any]], formatter: Any = None) -> 
     """render_bibliography on a style loaded without the speed patches (memoised)."""
     key = (name, getattr(formatter, "__name__", "plain"), id(items))
     if key not in _REFERENCE:
-        _REFERENCE[key] = engine.render_bibliography(engine.load_style(_path(name)), items,
-                                                     formatter)
+        _REFERENCE[key] = engine.render_bibliography(
+            engine.load_style(_path(name)), items, formatter
+        )
     return _REFERENCE[key]
 
 
@@ -50,8 +52,12 @@ GENERATED = generate_items(DEV_ITEMS, 72, seed=11)
 
 
 def test_the_golden_styles_are_cacheable() -> None:
-    assert GOLDEN_STYLES == [CHICAGO, "chicago-shortened-notes-bibliography",
-                             "chicago-author-date", MLA]
+    assert GOLDEN_STYLES == [
+        CHICAGO,
+        "chicago-shortened-notes-bibliography",
+        "chicago-author-date",
+        MLA,
+    ]
     for name in (CHICAGO, "chicago-shortened-notes-bibliography", MLA):
         assert cacheable(speed.load_style(_path(name)))
     # year-suffix (disambiguation of all items), citation-number (the position)
@@ -145,8 +151,10 @@ def test_html_formatter(tmp_path: Path) -> None:
 def test_uncacheable_styles_are_rendered_by_the_engine(name: str, tmp_path: Path) -> None:
     store = BibCache(tmp_path / "c.sqlite3")
     expected = reference(name, DEV_ITEMS)
-    assert build_bibliography(speed.load_style(_path(name)), DEV_ITEMS, cache=store,
-                              jobs=2) == expected
+    assert (
+        build_bibliography(speed.load_style(_path(name)), DEV_ITEMS, cache=store, jobs=2)
+        == expected
+    )
     assert len(store) == 0
 
 
@@ -154,8 +162,13 @@ def test_streaming_order_and_progress(tmp_path: Path) -> None:
     fast = speed.load_style(_path(MLA))
     expected = reference(MLA, GENERATED)
     calls: list[tuple[int, int]] = []
-    stream = iter_bibliography(fast, GENERATED, cache=BibCache(tmp_path / "c.sqlite3"),
-                               jobs=2, progress=lambda done, total: calls.append((done, total)))
+    stream = iter_bibliography(
+        fast,
+        GENERATED,
+        cache=BibCache(tmp_path / "c.sqlite3"),
+        jobs=2,
+        progress=lambda done, total: calls.append((done, total)),
+    )
     first = next(stream)
     assert first == Entry(*expected.entries[0])
     assert calls and calls[-1][0] < calls[-1][1]  # the first entry came before the end
@@ -268,8 +281,13 @@ def test_the_items_reader_builds_what_citeproc_py_builds() -> None:
     from citeproc.source.json import CiteProcJSON
 
     held = json.loads((DATA / "heldout_items.json").read_text("utf-8"))
-    nocase = {"id": "n", "type": "book", "title": 'The <span class="nocase">iPhone</span> Age',
-              "publisher": "", "note": "<SPAN CLASS=\"nocase\">X</SPAN> y"}
+    nocase = {
+        "id": "n",
+        "type": "book",
+        "title": 'The <span class="nocase">iPhone</span> Age',
+        "publisher": "",
+        "note": '<SPAN CLASS="nocase">X</SPAN> y',
+    }
     items = [*DEV_ITEMS, *held, *GENERATED, nocase]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -16,7 +16,11 @@ def test_shipped_corpus_is_clean(qc: Any) -> None:
 
 def line_of(path: Path, start: str, nth: int = 1) -> int:
     """The line number of the nth line of ``path`` that starts with ``start``."""
-    hits = [i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if line.startswith(start)]
+    hits = [
+        i
+        for i, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if line.startswith(start)
+    ]
     return hits[nth - 1]
 
 

@@ -126,8 +126,6 @@ def test_bib_without_refs_or_all_is_left_to_typer() -> None:
     assert parse_args("bib", ["--all", "--bogus"]) is None
 
 
-
-
 @pytest.mark.parametrize(
     "args",
     [

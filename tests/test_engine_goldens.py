@@ -51,8 +51,9 @@ def rendered(dataset: str, style_id: str) -> tuple[dict[str, str], dict[str, str
         sequence.append((str(item["id"]), "first", "16"))
         sequence.append((str(item["id"]), "ibid", "17"))
     sequence += [(str(item["id"]), "subsequent", "18") for item in items]
-    texts = render_citations(style, items, [[CiteRequest(i, loc, "paragraph")]
-                                            for i, _, loc in sequence])
+    texts = render_citations(
+        style, items, [[CiteRequest(i, loc, "paragraph")] for i, _, loc in sequence]
+    )
     cites = {f"{i}\t{kind}": text for (i, kind, _), text in zip(sequence, texts, strict=True)}
     bib = render_bibliography(style, items)
     assert bib.errors == []
@@ -69,8 +70,7 @@ def _cases() -> list[Any]:
             for key in goldens[style_id]["cites"]:
                 item_id, kind = key.split("\t")
                 cases.append((dataset, style_id, item_id, kind))
-            cases += [(dataset, style_id, item_id, "bib")
-                      for item_id in goldens[style_id]["bib"]]
+            cases += [(dataset, style_id, item_id, "bib") for item_id in goldens[style_id]["bib"]]
     params = []
     for case in cases:
         marks = [pytest.mark.xfail(reason=XFAIL[case], strict=True)] if case in XFAIL else []

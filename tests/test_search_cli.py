@@ -217,7 +217,9 @@ def test_index_progress_bar_on_stderr(
     assert "Indexing corpus" in err.getvalue()
 
 
-@pytest.mark.parametrize("name", ["doc6", "DOC6", "gorb", "gorbachev-1986-06-26", "new-pol", "garf"])
+@pytest.mark.parametrize(
+    "name", ["doc6", "DOC6", "gorb", "gorbachev-1986-06-26", "new-pol", "garf"]
+)
 def test_doc_filter_takes_every_name_show_takes(qc: Any, name: str) -> None:
     """`search --doc NAME` and `show NAME` name the same document (id, alias, prefix of either)."""
     from quotecite.corpus import Corpus

@@ -81,7 +81,11 @@ def test_which_groups_qualify(style_path: Path) -> None:
     assert plans["c"] is None  # a value renders without any variable
     assert plans["d"] is None  # tried or not, depending on the branch taken
     assert plans["e"] is not None and plans["e"].variables == {
-        "publisher", "publisher_place", "publisher_place_short", "publisher_short"}
+        "publisher",
+        "publisher_place",
+        "publisher_place_short",
+        "publisher_short",
+    }
     assert plans["f"] is not None and plans["f"].tried  # the variable after it decides
     assert plans["g"] is None  # the nested group sets "tried" to True or False, last
     assert plans["h"] is not None and plans["h"].names and plans["h"].terms
@@ -123,7 +127,9 @@ def _items(drawn: list[tuple[str, set[str]]]) -> list[dict[str, Any]]:
     ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(drawn=ITEMS)
 def test_skipping_changes_nothing(style_path: Path, drawn: list[tuple[str, set[str]]]) -> None:
     items = _items(drawn)
