@@ -149,6 +149,7 @@ def _render(
     others: Iterable[dict[str, Any]],
     locator: str | None,
     fmt: str,
+    label: str = mapping.PINPOINT_LABEL,
 ) -> Citation:
     from quotecite.csl import engine
     from quotecite.csl.formatters import finish, formatter
@@ -169,7 +170,7 @@ def _render(
             }
         )
         items.append(filler)
-    cite = engine.CiteRequest(target["id"], locator, mapping.PINPOINT_LABEL)
+    cite = engine.CiteRequest(target["id"], locator, label)
     sequence = [[cite], [cite], [engine.CiteRequest(filler["id"])], [cite]]
     first, ibid, _, subsequent = engine.render_citations(style, items, sequence, module)
     if not first.strip():
@@ -228,10 +229,11 @@ def cite_passage(
     _check_options(fmt, archive_style)
     ref = styles.resolve(style, corpus=True)
     loaded = load(ref)
-    target = mapping.document_item(passage.document, archive_style)
+    target = mapping.passage_item(passage, archive_style)
     others = [i for i in corpus_items(corpus, archive_style) if i["id"] != target["id"]]
     pool = in_play([target], others)
-    return _render(loaded, ref, target, pool, others, mapping.passage_pinpoint(passage), fmt)
+    locator, label = mapping.passage_locator(passage)
+    return _render(loaded, ref, target, pool, others, locator, fmt, label)
 
 
 def cite_items(

@@ -80,6 +80,7 @@ def fold(text: str) -> str:
     text = re.sub(r"[‘’ʼ`']", "'", text)
     text = re.sub(r"[‐‑‒–—−]", "-", text)
     text = re.sub(r"\s+", " ", text).strip(" .,;:")
+    text = re.sub(r"[.,]+(?=[\"']$)", "", text)  # a sentence's stop inside closing quotes
     return text.casefold()
 
 

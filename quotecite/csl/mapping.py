@@ -16,7 +16,12 @@ Federation (GARF)"), and the acronym alone into ``archive-short``, which a style
 * a document published in an edited volume (``[publication] container-title``) is a
   ``chapter`` whose ``issued`` is the volume's year; the document's own date becomes
   ``original-date`` and its number in the volume ``number`` ("doc. 6 in …");
-* translators stay ``translator``; nothing is ever moved into ``author``.
+* translators stay ``translator``; nothing is ever moved into ``author``;
+* further archival references (a copy in another fond or archive) go into ``references`` as
+  "copy in Archive of Foreign Policy of the Russian Federation (AVP RF), f. 059a, …", which the
+  project styles print after the repository;
+* a passage's own leaves, where the text marks them, replace the document's range in the
+  primary ``archive_location`` (:func:`passage_item`).
 
 Pure data; imports nothing heavy.
 """
@@ -33,7 +38,10 @@ PINPOINT_LABEL = "paragraph"
 
 
 def _names(names: tuple[Name, ...]) -> list[dict[str, str]]:
-    return [n.to_csl() for n in names]
+    """CSL names; a name written family name first ("Zhou Enlai") goes as written."""
+    from quotecite.names import family_first
+
+    return [{"literal": f"{n.family} {n.given}"} if family_first(n) else n.to_csl() for n in names]
 
 
 def archive_location(document: Document, archive_style: str = "english") -> str:
@@ -41,6 +49,27 @@ def archive_location(document: Document, archive_style: str = "english") -> str:
     if archive_style not in ARCHIVE_STYLES:
         raise ValueError(f"archive style must be one of {', '.join(ARCHIVE_STYLES)}")
     return document.archival.location(russian=archive_style == "russian")
+
+
+def further_references(document: Document, archive_style: str = "english") -> str:
+    """ "copy in AVP RF, f. 059a, …": the references after the primary one ("" when none)."""
+    russian = archive_style == "russian"
+    out = []
+    for ref in document.more_archival:
+        where = ", ".join(x for x in (ref.repository(), ref.location(russian=russian)) if x)
+        if where:
+            out.append(f"copy in {where}")
+    return "; ".join(out)
+
+
+def passage_item(passage: Passage, archive_style: str = "english") -> dict[str, Any]:
+    """The document's item for citing ``passage``: its leaves, where known, pinpoint the
+    archival location ("f. 45, op. 1, d. 336, l. 122" rather than the file's range)."""
+    document = passage.document
+    leaves = passage.leaves()
+    if leaves and not document.archival.is_empty():
+        document = document._replace(archival=document.archival._replace(leaves=leaves))
+    return document_item(document, archive_style)
 
 
 def document_item(document: Document, archive_style: str = "english") -> dict[str, Any]:
@@ -68,8 +97,10 @@ def document_item(document: Document, archive_style: str = "english") -> dict[st
     if document.language:
         item["language"] = document.language
 
-    if in_volume and pub.issued is not None:
-        item["issued"] = pub.issued.to_csl()
+    if in_volume:
+        # the volume's year is the item's; the document's own date is its original date
+        if pub.issued is not None:
+            item["issued"] = pub.issued.to_csl()
         if document.issued is not None:
             item["original-date"] = document.issued.to_csl()
     elif document.issued is not None:
@@ -111,6 +142,9 @@ def document_item(document: Document, archive_style: str = "english") -> dict[st
         item["archive-place"] = arch.place
     if arch.collection:
         item["archive_collection"] = arch.collection
+    more = further_references(document, archive_style)
+    if more:
+        item["references"] = more
     return item
 
 
@@ -119,3 +153,15 @@ def passage_pinpoint(passage: Passage) -> str | None:
     a document whose paragraph numbers quotecite supplied (the source prints none)."""
     pin = passage.pinpoint()
     return pin.replace("-", "–") if pin else None
+
+
+def passage_locator(passage: Passage) -> tuple[str | None, str]:
+    """(locator, CSL label) of a passage: its printed paragraph numbers ("16", "paragraph");
+    where the source numbers none, the printed pages it stands on ("379", "page")."""
+    pin = passage_pinpoint(passage)
+    if pin:
+        return pin, PINPOINT_LABEL
+    pages = passage.pages() if not passage.whole_document else None
+    if pages:
+        return pages, "page"
+    return None, PINPOINT_LABEL

@@ -118,8 +118,13 @@ class Head:
 
 
 def _clean_title(text: str) -> str:
+    """A heading as a title: no footnote asterisk, no closing full stop (a citation adds its own
+    punctuation), an abbreviation's stop kept ("U.S.", "etc.", "Л.И.")."""
     t = " ".join(text.split()).strip(" ,;:—–-")
-    t = re.sub(r"(?<=[^\W\d_])\*+$|\*+$", "", t).strip()  # "… on the Polish Question*"
+    t = re.sub(r"\*+$", "", t).strip()  # "… on the Polish Question*"
+    if t.endswith(".") and not re.search(r"(?:\b\w\.\w\.|\b[A-ZА-ЯЁ]\.|\betc\.|\bg\.|\bг\.)$", t):
+        t = t[:-1].rstrip()
+    t = re.sub(r"(?<=[”\"»])\.$|\.(?=[”\"»]$)", "", t)  # "… “the wreckers in the ECCI.”"
     return t
 
 
@@ -667,7 +672,9 @@ def _generic(page: Page, lines: list[Line], k: int, head: Head) -> int:
             cand = " ".join(lines[i].text.split())
             if _strong_heading(cand) and not _classification(cand):
                 if not _classification(text):
-                    head.container = head.container or _clean_title(text)
+                    book, editors = _book_line(text)
+                    head.container = head.container or book
+                    head.editors = head.editors or editors
                     head.consume(lines[j], "the book the document is in")
                 j = i
                 text = cand
@@ -693,6 +700,19 @@ def _generic(page: Page, lines: list[Line], k: int, head: Head) -> int:
         head.consume(lines[j], "date")
         j += 1
     return j
+
+
+def _book_line(text: str) -> tuple[str, list[str]]:
+    """A book's line above a document: its title, and its editors where they end the line
+    ("Politburo And The Church, Kremlin ArchivesN. Petrovsky, S.G. Petrov")."""
+    t = " ".join(text.split())
+    m = re.search(
+        r"(?<=[a-z,])\s?(?P<eds>(?:[A-Z]\.\s?)+[A-Z][a-z]+(?:,\s*(?:[A-Z]\.\s?)+[A-Z][a-z]+)*)$", t
+    )
+    if m and m.start() > 8:
+        editors = [e.strip() for e in m.group("eds").split(",")]
+        return _clean_title(t[: m.start()]), editors
+    return _clean_title(t), []
 
 
 def _strong_heading(text: str) -> bool:

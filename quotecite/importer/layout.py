@@ -55,6 +55,10 @@ _HYPHEN_END = re.compile(r"(?<![^\W\d_])(?P<w>[^\W\d_]+)[-‐]\Z")
 _WORD_START = re.compile(r"(?P<w>[^\W\d_]+)")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _SOFT = "\u00ad"
+_LABEL_ALONE = re.compile(
+    r"(?:Cdes?\.\s+|Comrade\s+|Тов\.\s+|т\.\s+)?[A-ZА-ЯЁ][\w’'.-]*(?:\s+[A-ZА-ЯЁ][\w’'.-]*){0,3}:"
+)
+_BRACKET_THEN_LOWER = re.compile(r"\[[^\]]{1,80}\]\s*[a-zа-яё]")
 _DATE_ONLY = re.compile(
     r"[“\"]?\d{1,2}[”\"]?\s+[A-ZА-Я][a-zа-яё]+\.?,?\s+\d{4}(?:\s*(?:г\.|года))?"
 )
@@ -127,8 +131,14 @@ def continues(prev: Block, nxt: Block, numbered: bool = False) -> bool:
     """
     last = prev.last
     first = nxt.first
-    if not last or not first or ends_sentence(last):
+    if not last or not first:
         return False
+    if len(prev.lines) == 1 and _LABEL_ALONE.fullmatch(last) and not _LIST_ITEM.match(first):
+        return True  # a speaker's name alone above the turn: "Cde. Khrushchev:" / "Taking …"
+    if ends_sentence(last):
+        return False
+    if _BRACKET_THEN_LOWER.match(first):
+        return True  # "… and MVD" / "[Ministry of Internal Affairs] buildings were occupied."
     if len(prev.lines) == 1 and _DATE_ONLY.fullmatch(last):
         return False  # a date line: "1 November 1962" / "At the outset …"
     c = first[0]

@@ -100,6 +100,10 @@ def place(
     ):
         for p in paragraphs:
             p.leaves = None  # no marks: the document's leaves, not a paragraph's
+    # a line that was only a mark ("[page two]") leaves no paragraph behind
+    paragraphs[:] = [p for p in paragraphs if any(part.strip() for part in p.parts)]
+    for p in paragraphs:
+        p.parts = [part for part in p.parts if part.strip()]
     return repairs
 
 

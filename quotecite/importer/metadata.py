@@ -114,6 +114,15 @@ def _with_cut_headnotes(paragraphs: list[RawParagraph], head: Head) -> list[RawP
     return out
 
 
+def _renumber_supplied(paragraphs: list[RawParagraph], numbered: bool) -> None:
+    """Numbers quotecite supplied, made consecutive again after a paragraph went."""
+    n = 0
+    for p in paragraphs:
+        if p.role is Role.BODY and (not numbered or (p.number or "").startswith("p")):
+            n += 1
+            p.number = str(n) if not numbered else f"p{n}"
+
+
 def _renumber_headnotes(paragraphs: list[RawParagraph]) -> None:
     n = 0
     for p in paragraphs:
@@ -131,7 +140,7 @@ def _left_out(page: Page, head: Head, repairs: list[Repair], consumed: list[str]
     for line_no, text, why in head.consumed:
         out.append(LeftOut(line_no, text, why))
     for r in repairs:
-        if r.kind in ("page-number", "running-header", "separator"):
+        if r.kind in ("page-number", "running-header", "separator", "rule"):
             out.append(LeftOut(r.line, r.detail, r.kind.replace("-", " ")))
     out.sort(key=lambda x: x.line)
     return out
@@ -239,7 +248,11 @@ class _Assembler:
                     starts.append(line.no)
                     labels.append(m.group(1))
         first = first_leaf(references[0].leaves) if references else None
+        before = len(self.paragraphs)
         self.reading.repairs.extend(place(self.paragraphs, first, starts, labels))
+        if len(self.paragraphs) != before:
+            self.reading.paragraphs[:] = self.paragraphs
+            _renumber_supplied(self.paragraphs, self.numbered)
 
     # ---------------------------------------------------------------- source notes
     def _source_notes(self) -> list[tuple[int, str]]:
@@ -388,35 +401,30 @@ class _Assembler:
         issued: DateSpec | None,
         references: tuple[Archival, ...],
     ) -> str:
-        """A description from what the text states: "Diary of Dimitrov, 7 November 1937"."""
-        date = issued.display() if issued else ""
+        """A description from what the text states: "Diary of Dimitrov", "Memorandum from X to
+        Y" (the date is the document's own field: a citation prints it after the description)."""
         catalogue = self._catalogue_description()
         if catalogue:
             return catalogue
         if self.language == "ru" and genre:
             word = _RU_GENRE_WORDS.get(genre, "Документ")
-            series = self._series_genitive()
-            parts = [f"{word} {series}".strip()]
-            if issued:
-                parts.append(_ru_date(issued))
-            return ", ".join(parts)
+            return f"{word} {self._series_genitive()}".strip()
         if genre:
-            words = genre.capitalize()
+            text = genre.capitalize()
             who = ", ".join(n.display() for n in authors)
             to = ", ".join(n.display() for n in recipients)
-            text = words
             if who:
                 text += f" of {who}" if genre in ("diary", "notes") else f" from {who}"
             if to:
                 text += f" to {to}"
-            return f"{text}, {date}" if date else text
+            return text
         where = ""
         if references:
             ref = references[0]
             where = ", ".join(x for x in (ref.acronym or ref.archive, ref.location()) if x)
         if where:
             return f"Untitled document ({where})"
-        return f"Untitled document, {date}" if date else "Untitled document"
+        return "Untitled document"
 
     def _series_genitive(self) -> str:
         m = re.search(r"дневников\s+(?P<n>[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)", self._series_line())
@@ -517,7 +525,7 @@ class _Assembler:
 
     def _authors(self, people: People, genre: str | None) -> list[Name]:
         if people.authors:
-            return people.authors
+            return [self._qualified(n) for n in people.authors]
         taker = self._note_taker()
         if taker:
             return taker
@@ -543,6 +551,19 @@ class _Assembler:
         if genre in (None, "letter", "telegram", "memorandum", "report", "directive", "order"):
             return self._signers()
         return []
+
+    def _qualified(self, name: Name) -> Name:
+        """A body the title names in one word ("Politburo") as the text qualifies it: "the
+        meeting of the Politburo CC VKP(b)" → Politburo CC VKP(b)."""
+        if not name.literal or " " in name.literal:
+            return name
+        text = " ".join(_plain(t) for p in self.body[:12] for t in p.parts)[:3000]
+        m = re.search(
+            rf"\b{re.escape(name.literal)}(?P<q>(?:\s+of\s+the)?\s+(?:CC|Central Committee|ЦК)"
+            r"(?:\s+(?:of\s+the\s+)?[A-ZА-ЯЁ][\w()]*){1,2})",
+            text,
+        )
+        return Name(literal=name.literal + m.group("q")) if m else name
 
     def _note_taker(self) -> list[Name]:
         """Who took the notes or wrote the record: "Compiled by V. N. Malin", "Notes of A.S.
@@ -593,9 +614,12 @@ class _Assembler:
             pub["editor"] = [parse_name(_fix_caps(e)).to_csl() for e in editors]
         if head.number:
             pub["number"] = head.number
+        # a digital archive publishes the translation online: it is the publisher, with the
+        # record's address ("History and Public Policy Program Digital Archive", its URL)
         for text in [head.citation or "", *(t for _, t in self.notes)]:
-            if _DIGITAL_ARCHIVE.search(text):
-                pub.setdefault("container-title", _DIGITAL_ARCHIVE.search(text).group())  # type: ignore[union-attr]
+            archive = _DIGITAL_ARCHIVE.search(text)
+            if archive:
+                pub.setdefault("publisher", archive.group())
                 url = _URL.search(text)
                 if url:
                     pub["URL"] = url.group()
@@ -612,10 +636,13 @@ class _Assembler:
     # ---------------------------------------------------------------- warnings
     def _warnings(self, references: tuple[Archival, ...]) -> None:
         w = self.reading.warnings
-        for note in self._parsed_notes()[:1]:
+        note = self.reading.source_note
+        if note is None and self.notes:
+            note = self._parsed_notes()[0]  # no note names an archive: say why of the first
+        if note is not None:
             for problem in note.problems:
                 w.append(f"source note: {problem}")
-            for archive in getattr(note, "unknown_archives", ()):
+            for archive in note.unknown_archives:
                 w.append(f"source note: archive '{archive}' is not in the archive registry")
         if len(references) > 1:
             w.append(
@@ -663,17 +690,6 @@ def _fix_caps(name: str) -> str:
     """ "JaromÍr NavrÁtil" (a site's small capitals) → "Jaromír Navrátil"."""
     return " ".join(w[:1] + w[1:].lower() if any(c.isupper() for c in w[1:]) and not w.isupper()
                     else w for w in name.split())  # fmt: skip
-
-
-def _ru_date(spec: DateSpec) -> str:
-    months = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-              "сентября", "октября", "ноября", "декабря")  # fmt: skip
-    parts = spec.start
-    if len(parts) == 3:
-        return f"{parts[2]} {months[parts[1] - 1]} {parts[0]} г."
-    if len(parts) == 2:
-        return f"{months[parts[1] - 1]} {parts[0]} г."
-    return f"{parts[0]} г." if parts else ""
 
 
 _OPENEDITION_REF = re.compile(

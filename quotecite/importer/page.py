@@ -78,18 +78,31 @@ class Page:
 #: whole lines that are a site's chrome (matched against the whitespace-normalised line)
 _FURNITURE = [
     # general web chrome
-    r"Skip to (?:main )?content|Search in|Search|Menu|Home|Main menu|Navigation|Share|"
+    r"Skip to (?:main )?content|Search in|Search|Search for:|Menu|Home|Main menu|Navigation|Share|"
     r"Share this:?|Like this:?|Print|Email|E-mail|Tweet|Back to top|Back To Top|Top|Related|"
     r"Related posts|Loading \.\.\.|Loading\.\.\.|Failed to load data\.|Read more|Leave a comment|"
-    r"Download|Download PDF|Download now|Save|Embed|Report|Copy link|Like|Subscribe|Log in|"
-    r"Sign in|Sign up|Cookie settings|Accept|Close|Previous|Next|Next post|Previous post|Source|"
-    r"<<|>>|<<Back|\[Show full text\]|Show full text|Similar documents|More information|"
-    r"Transcription|Size: px|Start display at page:|Social Media|Recommend|Enter Email Address",
+    r"Leave a Reply|Cancel reply|Download|Download PDF|Download now|Save|Embed|Report|Copy link|"
+    r"Like|Subscribe|Log in|Sign in|Sign up|Cookie settings|Accept|Close|Previous|Next|Next post|"
+    r"Previous post|Source|<<|>>|<<Back|\[Show full text\]|Show full text|Similar documents|"
+    r"More information|Transcription|Size: px|Start display at page:|Social Media|Recommend|"
+    r"Enter Email Address|Twitter|Facebook|LinkedIn|Reddit|Pinterest|Tumblr|WhatsApp|Telegram|"
+    r"Pocket|Reblog|Follow|Following|Comments|Comment|Reply|Permalink|Bookmark the permalink\.|"
+    r"Blog at WordPress\.com\.?|Create a free website or blog at WordPress\.com\.?|"
+    r"(?:Posted|Filed) (?:in|under) .{1,80}|Tagged .{1,120}|This entry was posted .{1,200}|"
+    r"Notify me of (?:new comments|new posts) via email\.|Enter your comment here\.\.\.|"
+    r"Fill in your details below or click an icon to log in:|Email \(required\)|Name \(required\)|"
+    r"Website|Entries feed|Comments feed|WordPress\.org|Powered by .{1,60}|Recent Posts|"
+    r"Archives|Categories|Meta|Tags|Tag Cloud|Privacy Policy|Terms of Use|Contact|Contact Us|"
+    r"About|About Us|Donate|Sitemap|Site map",
     r"\{\{[^}]*\}\}(?:\s*\|\s*\{\{[^}]*\}\})*",  # unfilled page templates
     r"Download \".*\"|\d+ views|Uploaded by .*|You are on page \d+/\d+|Search inside document",
     r"(?:Copyright|©) .{0,120}|All rights reserved\.?",
-    # PDF-text hosts (docslib, religiondocbox, pdfslide, vdocuments)
-    r"Total Page:\s*\d+|File Type:\s*pdf.*|Top View|Recommended|Load more",
+    r"‹ .{1,200}|.{1,200} ›|« .{1,200}|.{1,200} »",  # a book's or blog's previous/next links
+    # PDF-text hosts (docslib, religiondocbox, pdfslide, vdocuments, scribd)
+    r"Total Page:\s*\d+|File Type:\s*pdf.*|Top View|Recommended|Load more|Download now|"
+    r"Report this document|Share this document|Did you find this document useful\?|"
+    r"Is this content inappropriate\?|Reward Your Curiosity|Everything you want to read\.|"
+    r"Anytime\. Anywhere\. Any device\.|No Commitment\. Cancel anytime\.",
     # Wilson Center Digital Archive, both layouts and PDFs
     r"Digital Archive(?: digitalarchive\.wilsoncenter\.org)? International History Declassified|"
     r"Digital Archive|International History Declassified|get citation|[•·]?\s*share document|"
@@ -97,7 +110,8 @@ _FURNITURE = [
     r"Associated People(?: & Organizations)?|Associated Organizations|Associated Topics|"
     r"Subjects Discussed|Related Documents|Original Uploaded Date|Record ID|"
     r"Original Classification|Rights|Credits:?|Scan of Original Document|"
-    r"English Translation|Translation - English|Original - (?:Russian|Chinese|German|Korean)",
+    r"English Translation|Translation - English|Original - (?:Russian|Chinese|German|Korean)|"
+    r"Sign up for updates|Wilson Center",
     r"This document was made possible with support from .*",
     r"The History and Public Policy Program welcomes reuse of Digital Archive materials.*",
     r"To enquire about this document's rights status.*",
@@ -113,12 +127,16 @@ _FURNITURE = [
     r"By .{2,120} \| Go to book overview",
     # Making the History of 1989
     r"Primary Sources?|Primary Source[—–-]+Excerpt|Item Relations|Collection|Tags",
-    # Russian publication sites and e-book readers
-    r"Реквизиты|Содержание|Оглавление|Комментарии|Поделиться|Версия для печати|"
+    # Russian publication sites, blogs and e-book readers
+    r"Реквизиты|Содержание|Оглавление|Комментарии|Поделиться|Версия для печати|вверх|Вверх|"
     r"Назад|Вперед|Вперёд|Главная|Предыдущая|Следующая|публикация|Предыдущая публикация|"
     r"Следующая публикация|Алфавитный указатель|сочинений И\. ?В\. Сталина|"
-    r"Оглавление тома \d+|Читать далее|Читать онлайн|Скачать|Купить|Реклама|"
-    r"сообщить о нарушении|ПОЛУЧИТЬ ПОДАРОК|books|История|Политика",
+    r"Оглавление тома \d+|Читать далее|Читать онлайн|Скачать|Купить|Реклама|Поиск|Наверх|"
+    r"сообщить о нарушении|ПОЛУЧИТЬ ПОДАРОК|books|История|Политика|Распечатать|"
+    r"Добавить комментарий|Оставить комментарий|Ваш комментарий|Отправить|Похожие материалы|"
+    r"Читать также|Смотрите также|Читайте также|Карта сайта|Обратная связь|Контакты|О проекте|"
+    r"Просмотров:?\s*\d*|(?:Теги|Метки|Рубрики|Рубрика|Опубликовано|Раздел):.{0,120}|"
+    r"Все права защищены\.?|Войти|Регистрация",
     r"Более [\d\s]+ книг и аудиокниг!.*|Получи \d+ месяц.* Литрес.*|"
     r"[\d\s]+ произведений, [\d\s]+ авторов\.|Электронная библиотека книг » .*|"
     r"[•·]?\s*Текст добавлен: .*|Текст книги \".*\"|Автор книги: .*|Жанр:|"
@@ -160,6 +178,12 @@ _LABEL_LINE = re.compile(
     re.IGNORECASE,
 )
 #: Wilson's blocks after the record: everything under these headings is the site's, not text
+#: headers of a page's trailing blocks: what follows them up to the next field is the site's
+_TRAILING_BLOCKS = re.compile(
+    r"Auteurs?|Du même auteur|Voir aussi|Sur le même sujet|Cité par|Share this:?|Like this:?|"
+    r"Related|Related posts|Leave a Reply|Recent Posts|Похожие материалы|Читать также|"
+    r"Читайте также|Смотрите также|Комментарии|Similar documents|Recommended"
+)
 _WILSON_BLOCKS = re.compile(
     r"Related Documents|Associated Places|Associated People(?: & Organizations)?|"
     r"Associated Organizations|Associated Topics|Subjects Discussed\Z"
@@ -223,7 +247,9 @@ def read_page(text: str, furniture_hint: frozenset[int] = frozenset()) -> Page:
             i += 1
             continue
         t = line.stripped
-        if "wilson" in page.sites and _WILSON_BLOCKS.fullmatch(t):
+        if ("wilson" in page.sites and _WILSON_BLOCKS.fullmatch(t)) or (
+            _TRAILING_BLOCKS.fullmatch(t) and i > len(lines) // 3
+        ):
             i = _skip_block(page, i)
             continue
         found = label_of(t)
@@ -298,9 +324,13 @@ def _skip_block(page: Page, i: int) -> int:
     j = i + 1
     while j < len(lines):
         t = lines[j].stripped
-        if t and (label_of(t) is not None or t == "Document Information"):
+        if t and (
+            label_of(t) is not None
+            or t == "Document Information"
+            or t.startswith("Référence électronique")
+        ):
             break
-        if t and _WILSON_BLOCKS.fullmatch(t):
+        if t and (_WILSON_BLOCKS.fullmatch(t) or _TRAILING_BLOCKS.fullmatch(t)):
             lines[j].kind, lines[j].reason = Kind.FURNITURE, "page furniture"
         elif t:
             lines[j].kind, lines[j].reason = Kind.FURNITURE, f"page furniture ({lines[i].stripped})"

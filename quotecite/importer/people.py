@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quotecite.model import Name
+from quotecite.names import EAST_ASIAN_FAMILIES
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -50,19 +51,6 @@ _TITLES_EN = (
 )
 _TITLES_RU = r"(?:тов\.|т\.|тт\.|товарищ[ау]?|товарищам|гражданин[уа]?|г-н[ау]?|господин[уа]?)"
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "bin", "du", "ter", "ten"}
-#: family names of Chinese, Korean and Vietnamese people, who are written family name first
-_EAST_ASIAN = {
-    "zhou", "mao", "liu", "deng", "zhu", "peng", "chen", "li", "wang", "zhang", "yang", "huang",
-    "zhao", "wu", "xu", "sun", "ma", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang",
-    "xie", "song", "tang", "han", "feng", "dong", "ye", "cheng", "cao", "yuan", "fu", "shen",
-    "zeng", "su", "lu", "jiang", "cai", "jia", "ding", "wei", "xue", "yan", "yu", "pan", "du",
-    "dai", "xia", "zhong", "tian", "ren", "fan", "fang", "shi", "yao", "tan", "liao", "zou",
-    "xiong", "jin", "hao", "kong", "bai", "cui", "kang", "qiu", "qin", "gu", "hou", "shao",
-    "meng", "long", "wan", "duan", "qian", "yin", "lai", "gong", "wen", "ji", "kim", "pak",
-    "park", "choe", "choi", "ri", "lee", "chong", "jong", "cho", "yun", "jang", "ho", "nam",
-    "mun", "ryu", "son", "hong", "ko", "kwon", "hwang", "nguyen", "tran", "pham", "hoang",
-    "vo", "dang", "bui", "vu", "ngo", "le", "chiang", "soong",
-}  # fmt: skip
 _EAST_ASIAN_RU = {"мао", "чжоу", "лю", "дэн", "чжу", "пэн", "ким", "пак", "цзян", "ли", "ван",
                   "чэнь", "хо", "гао", "кан", "чан", "сун"}  # fmt: skip
 
@@ -133,7 +121,10 @@ def person(text: str, language: str | None = None) -> Name | None:
         return None
     if len(words) == 1:
         return _make(words[0], "", language)
-    if words[0].casefold() in _EAST_ASIAN or words[0].casefold() in _EAST_ASIAN_RU:
+    if len(words) > 2 and all(re.fullmatch(r"[A-Z]", w) for w in words[:-1]):
+        # initials an OCR text lost the stops of: "A F Dobrynin"
+        return _make(words[-1], "".join(f"{w}." for w in words[:-1]), language)
+    if words[0].casefold() in EAST_ASIAN_FAMILIES or words[0].casefold() in _EAST_ASIAN_RU:
         return Name(family=_case(words[0]), given=" ".join(_case(w) for w in words[1:]))
     i = len(words) - 1
     while i > 1 and words[i - 1].lower() in _PARTICLES:

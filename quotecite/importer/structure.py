@@ -52,6 +52,7 @@ _SOURCE = re.compile(r"\s*\[?\s*(?:Source|SOURCE|Sources|Источник|Ист
 _HEADNOTE = re.compile(r"\s*(?:Editors?['’]?s?\s+[Nn]ote|Headnote|Introduction|Commentary)\s*[:.]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPER_RX = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_RULE = re.compile(r"\s*(?:[=_\-–—*·~#•]\s*){4,}")
 M_OPEN = "\ue000"
 M_CLOSE = "\ue001"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -221,6 +222,15 @@ def analyse(
         sep = blocks[foot_start - 1]
         st.repairs.append(Repair("separator", sep.start, sep.first))
         st.consumed.append(sep.first)
+
+    # rules ("=====", "———") that set off nothing: layout, not text
+    ruled: list[Block] = []
+    for b in body:
+        if len(b.lines) == 1 and _RULE.fullmatch(b.first):
+            st.repairs.append(Repair("rule", b.start, b.first))
+            continue
+        ruled.append(b)
+    body = ruled
 
     # continuation across blank runs
     merged: list[Block] = []
@@ -522,6 +532,27 @@ def _headnotes_by_gap(paragraphs: list[RawParagraph], body: list[Block], index: 
             for p in numbered[:i]:
                 p.role = Role.HEADNOTE
             return
+    # no wider gap: the editors' prose runs up to the document's first words — a speaker's
+    # turn, or a sentence in the first person outside quotation marks
+    for i, p in enumerate(numbered[:8]):
+        if _document_voice(p.parts[0]):
+            if i and all(_prose(q.parts[0]) for q in numbered[:i]):
+                for q in numbered[:i]:
+                    q.role = Role.HEADNOTE
+            return
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
+_TURN = re.compile(r"(?:\[[^\]]{1,30}\]\s*)?[A-ZА-ЯЁ][\w’'.-]*(?:\s+[A-ZА-ЯЁ][\w’'.-]*){0,3}:\s")
+
+
+def _document_voice(text: str) -> bool:
+    """Does a paragraph speak as the document does: a speaker's turn ("Gorbachev: …"), or
+    the first person outside quotations ("As of late, I have often had to deal …")?"""
+    if _TURN.match(text):
+        return True
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
 
 
 def _marker_regex(label: str) -> re.Pattern[str]:

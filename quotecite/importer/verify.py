@@ -15,7 +15,8 @@ def lost_words(source: str, result: ImportResult) -> list[str]:
     """Differences between the source's words and the result's beyond what the import lists.
 
     Listed: what it left out (``left_out``: page furniture, fields, the heading and other lines
-    that became metadata, page numbers and running heads); paragraph number tokens; footnote
+    that became metadata, page numbers and running heads); leaf and page marks (``repairs``);
+    paragraph number tokens; footnote
     labels and markers (digits, brackets, superscripts) and line-end hyphens removed where the
     joined word is a word. Nothing else may differ.
     """
@@ -24,9 +25,15 @@ def lost_words(source: str, result: ImportResult) -> list[str]:
         left.setdefault(x.line, []).append(" ".join(x.text.split()))
     printed = result.document.numbering.value == "printed"
     numbers = {p.line: p.number for p in result.document.paragraphs if printed}
+    from quotecite.importer.locators import LEAF_MARK, PAGE_MARK
+
+    marks = {r.detail for r in result.repairs if r.kind in ("leaf-mark", "page-mark")}
     src: list[str] = []
     for lineno, line in enumerate(source.replace("\r\n", "\n").split("\n"), start=1):
         text = " ".join(line.split())
+        if marks:  # leaf and page marks ("[Л. 28]", "[Page 39]") leave the text, listed
+            text = PAGE_MARK.sub(lambda m: " " if m.group() in marks else m.group(), text)
+            text = LEAF_MARK.sub(lambda m: " " if m.group() in marks else m.group(), text)
         for cut in left.get(lineno, []):
             if cut and cut in text:
                 text = text.replace(cut, " ", 1)
