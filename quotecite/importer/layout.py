@@ -14,6 +14,7 @@ Repairs, each recorded as a :class:`Repair` so that a test can prove no word was
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -266,6 +267,9 @@ def split_paragraph_lines(
     blank_separated = len(blocks) >= 3 and sizes[len(sizes) // 2] <= 10
     out: list[Block] = []
     for b in blocks:
+        if len(b.lines) == 1 and len(b.lines[0]) > 600 and b.start not in forced:
+            out.extend(_split_flattened(b))
+            continue
         if len(b.lines) < 2:
             out.append(b)
             continue
@@ -304,6 +308,40 @@ def split_paragraph_lines(
             )
             start = i
     return out
+
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+#: where a text flattened onto one line (a PDF's, a chapter preview's) starts a speaker's turn
+#: or a diary entry: after the end of a sentence
+_TURN_START = re.compile(
+    r"(?<=[.!?…”\"»)\]])\s+(?=(?P<label>[A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ][\w’'.-]+){0,2}):\s)"
+)
+_ENTRY_START = re.compile(rf"\s+(?=(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\.\s+[A-Z])")
+
+
+def _split_flattened(b: Block) -> list[Block]:
+    """A paragraph-less line of a whole text: split at speakers' turns ("Suslov: …") when
+    the same speakers recur, or at a diary's dated entries ("January 2, 1990. …")."""
+    line = b.lines[0]
+    turns = list(_TURN_START.finditer(line))
+    labels = [m.group("label") for m in turns]
+    cuts: list[int] = []
+    if len(turns) >= 2 and len(set(labels)) < len(labels):
+        cuts = [m.end() for m in turns]
+    else:
+        entries = list(_ENTRY_START.finditer(line))
+        if entries:
+            cuts = [m.end() for m in entries]
+    if not cuts:
+        return [b]
+    pieces = [line[a:z].strip() for a, z in itertools.pairwise([0, *cuts, len(line)])]
+    return [
+        Block(b.start, [piece], b.gap if k == 0 else 0, [b.start])
+        for k, piece in enumerate(pieces)
+        if piece
+    ]
 
 
 def _cut(

@@ -95,6 +95,7 @@ def read_document(src: Source) -> Reading:
     body_text = "\n".join(line.text if line.kind is Kind.TEXT else "" for line in page.lines)
     st = analyse(body_text, heading=head.found, roles=app.roles, starts=app.starts)
     paragraphs = _with_cut_headnotes(st.paragraphs, head)
+    _front_matter(paragraphs, numbered=st.style is not None)
     reading = Reading(meta={}, paragraphs=paragraphs, warnings=list(st.warnings))
     reading.repairs = st.repairs
     reading.left_out = _left_out(page, head, st.repairs, st.consumed)
@@ -112,6 +113,26 @@ def _with_cut_headnotes(paragraphs: list[RawParagraph], head: Head) -> list[RawP
         out.insert(at, RawParagraph(number=f"h{k}", role=Role.HEADNOTE, parts=[text], line=line))
     _renumber_headnotes(out)
     return out
+
+
+_CREDITS = re.compile(
+    r"\b(?:Translated by|Translation by|Edited by|Donated by|Compiled by)\s+[A-Z]|©|\(c\) \d{4}"
+)
+
+
+def _front_matter(paragraphs: list[RawParagraph], numbered: bool) -> None:
+    """A first paragraph of credits before the text ("Donated by … Translated by Anna Melyakova
+    Edited by Svetlana Savranskaya … © The National Security Archive, 2010"): the publisher's."""
+    body = [p for p in paragraphs if p.role is Role.BODY]
+    if len(body) < 2:
+        return
+    first = " ".join(body[0].parts)
+    if len(_CREDITS.findall(first)) >= 2 and len(first) < 1500 and not numbered:
+        body[0].role = Role.SOURCE_NOTE
+        notes = [p for p in paragraphs if p.role is Role.SOURCE_NOTE]
+        for k, p in enumerate(notes, start=1):
+            p.number = f"src{k}"
+        _renumber_supplied(paragraphs, numbered=False)
 
 
 def _renumber_supplied(paragraphs: list[RawParagraph], numbered: bool) -> None:
