@@ -371,3 +371,38 @@ def test_cli_many_files_in_worker_processes(qc: Any, tmp_path: Path) -> None:
     ]
     assert len(r.stdout.splitlines()) == 69
     assert (out / "notes-number-69.md").read_text("utf-8").endswith("¶ 2\nSecond.\n")
+
+
+def test_repeated_short_turns_are_kept() -> None:
+    # a line repeated three times is a running head only if it reads as one: not a turn
+    turns = "\n\n".join(["Gorbachev: Yes.", "Kohl: We agree on that, then."] * 3)
+    d = doc(turns + "\n", head="Record of Conversation between Gorbachev and Kohl\n\n")
+    assert [p.parts[0].text for p in d.paragraphs] == [
+        "Gorbachev: Yes.",
+        "Kohl: We agree on that, then.",
+    ] * 3
+
+
+def test_a_flattened_transcript_splits_at_its_turns() -> None:
+    # a whole transcript on one line (a PDF's text, a chapter preview)
+    line = " ".join(f"Speaker{i % 3}: Point number {i} is made here." for i in range(24))
+    d = doc(line + "\n", head="Transcript of a Meeting, 5 May 1989\n\n")
+    texts = [p.parts[0].text for p in d.paragraphs]
+    assert texts[:2] == [
+        "Speaker0: Point number 0 is made here.",
+        "Speaker1: Point number 1 is made here.",
+    ]
+    assert len(texts) == 24
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“" * 20000 + "word",  # once cubic in the Wilson citation pattern
+        "[Source: " + "f. 1, op. 2, d. 3, " * 5000,  # a note far longer than any source note
+        "Memorandum from " + "X " * 20000 + "to Y\n\nText.\n",
+    ],
+)
+def test_pathological_lines_import(text: str) -> None:
+    result = import_text(text, "p.txt", Path("/tmp/c"))
+    assert result.document.paragraphs

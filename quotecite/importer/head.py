@@ -45,10 +45,23 @@ _BUKOVSKY = re.compile(
     r"\s*(?P<t>.*)"
 )
 _CATALOGUE_QUOTE = re.compile(r"\(\s*[\"“](?P<t>[^\"”]{4,200})[\"”]\s*\)")
-_WILSON_CITATION = re.compile(
-    r"[\"“](?P<title>.+?),?[\"”]\s*,?\s*(?P<date>[^,]*(?:,\s*\d{4})?)\s*,\s*"
+_WILSON_CITATION_RX = re.compile(
+    r"[\"“](?P<title>[^\"“”]{1,600}?),?[\"”]\s*,?\s*(?P<date>[^,]{0,40}(?:,\s*\d{4})?)\s*,\s*"
     r"(?:History and Public Policy Program Digital Archive|Wilson Center Digital Archive)"
 )
+
+
+class _WilsonCitation:
+    """The Wilson Center's citation line, looked for only where the archive is named."""
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        if "Digital Archive" not in text:
+            return None
+        return _WILSON_CITATION_RX.search(text)
+
+
+_WILSON_CITATION = _WilsonCitation()
 _WILSON_MASTHEAD = re.compile(
     r"^Digital Archive(?: digitalarchive\.wilsoncenter\.org)? International History Declassified\s*"
 )

@@ -108,7 +108,13 @@ def remove_furniture(blocks: list[Block], keep: set[int], repairs: list[Repair])
             repairs.append(Repair("page-number", b.start, b.first))
             carry += b.gap + 1
             continue
-        if single and counts[b.first] >= 3 and not b.first[:1].isdigit() and index not in keep:
+        if (
+            single
+            and counts[b.first] >= 3
+            and not b.first[:1].isdigit()
+            and index not in keep
+            and _header_like(b.first)
+        ):
             repairs.append(Repair("running-header", b.start, b.first))
             carry += b.gap + 1
             continue
@@ -117,6 +123,14 @@ def remove_furniture(blocks: list[Block], keep: set[int], repairs: list[Repair])
             carry = 0
         out.append(b)
     return out
+
+
+def _header_like(line: str) -> bool:
+    """Could a line repeated three times be a running head ("Masterpieces of History")? Not
+    a speaker's short turn ("Gorbachev: Yes.") nor a sentence."""
+    if _SPEAKER.match(line):
+        return False
+    return not (ends_sentence(line) and len(line.split()) >= 2)
 
 
 def ends_sentence(text: str) -> bool:

@@ -304,7 +304,8 @@ class _Assembler:
 
     def _parsed_notes(self) -> list[SourceNote]:
         if not hasattr(self, "_parsed"):
-            self._parsed = [parse_source_note(text) for _, text in self.notes]
+            # a source note is a few lines: what runs longer is not read as one
+            self._parsed = [parse_source_note(text[:2000]) for _, text in self.notes]
         return self._parsed
 
     def _references(self) -> tuple[Archival, ...]:
