@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotecite.archival import find_archives, lookup, normalize_leaves, parse_source_note, registry
-from quotecite.archival.parser import LEAVES, VALUE
+from quotecite.archival.parser import (
+    LEAVES,
+    VALUE,
+    is_archival_description,
+    is_publication_reference,
+)
 from quotecite.archival.registry import code_archive
 from quotecite.model import Archival, Name
 
@@ -188,6 +193,34 @@ def test_unreadable_notes_report_problems() -> None:
         "names no archive and no fond, opis or delo",
     )
     assert parse_source_note("Garf is a word here").references == ()
+
+
+@pytest.mark.parametrize(
+    ("note", "description", "publication"),
+    [
+        ("Подлинник. Машинопись.", True, False),
+        ("Original in German. Typewritten.", True, False),
+        ("Copy.", True, False),
+        ("Typescript.", True, False),
+        ("Завер. копия. Подписи — автографы.", True, False),
+        ("Сталин и Каганович. Переписка. 1931–1936 гг. С. 178.", False, True),
+        ("Ледовский А.М. СССР и Сталин в судьбах Китая. С. 51.", False, True),
+        ("[Source: Vondrová & Navrátil, vol. 2, pp. 187–189.]", False, True),
+        # a reference is no description or publication, whatever it begins or ends with
+        ("RGASPI, f. 495, op. 73, d. 57, l. 29. Original in German. Typewritten.", False, False),
+        ("Copy in the State Archive of the Russian Federation", False, False),
+        ("AVP RF, f. 0129, op. 27, p. 188", False, False),
+        ("Something else entirely", False, False),
+        ("Copying is prohibited", False, False),
+    ],
+)
+def test_descriptions_and_publication_references(
+    note: str, description: bool, publication: bool
+) -> None:
+    assert (is_archival_description(note), is_publication_reference(note)) == (
+        description,
+        publication,
+    )
 
 
 def test_registry_entries() -> None:

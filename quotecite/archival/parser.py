@@ -64,7 +64,7 @@ _STORED = (
     r"(?:/(?:\d+[a-z]{0,4}|[A-Z]{1,16})(?!\w))?"
 )
 #: every value a fond, opis, papka or delo may hold once read
-VALUE = rf"(?:{SIGNATURE}|{NUMBER}|{_STORED})"
+VALUE = rf"(?:{SIGNATURE}|{NUMBER}|{_STORED}|[A-Z](?!\w))"  # a fond named by a letter: "P"
 _OB = r"(?:\s*-?\s*(?:ob|об|rev|verso|oborot|оборот)\.?(?!\w)|v(?!\w))"
 _LEAF = rf"\d+{_OB}?(?:\s*[-–—]\s*\d+{_OB}?)?"
 LEAVES = rf"{_LEAF}(?:\s*,\s*{_LEAF})*"
@@ -88,11 +88,21 @@ def _latin(value: str) -> str:
 
 
 def normalize_leaves(value: str) -> str:
-    """``12 – 14 об.`` → ``12–14ob.``; ``193-194`` → ``193–194``; ``29-rev.`` → ``29ob.``."""
+    """``12 – 14 об.`` → ``12–14ob.``; ``193-194`` → ``193–194``; ``47-8`` → ``47–48``;
+    ``29-rev.`` → ``29ob.``."""
     text = re.sub(r"\s*-?\s*(?:ob|об|rev|verso|oborot|оборот)\.?(?!\w)", "ob.", value.strip())
     text = re.sub(r"(?<=\d)v(?!\w)", "ob.", text)
     text = re.sub(r"\s*[-–—]\s*", "–", text)
+    text = re.sub(r"(?<!\d)(\d+)–(\d+)(?!\d)", _expand_range, text)
     return re.sub(r"\s*,\s*", ", ", text)
+
+
+def _expand_range(m: re.Match[str]) -> str:
+    """An abbreviated range written out: "47-8" is leaves 47–48, "124-44" is 124–144."""
+    first, last = m.group(1), m.group(2)
+    if len(last) < len(first) and int(first[-len(last) :]) < int(last):
+        last = first[: len(first) - len(last)] + last
+    return f"{first}–{last}"
 
 
 # --------------------------------------------------------------------------- labels
@@ -127,7 +137,9 @@ _VALUES = {
     "chain": rf"(?:{NUMBER}(?![\d/])(?!\s*[-–—]\s*\d)|{LEAVES})",
     "papka": rf"(?:{_LEAF}(?:\s*,\s*{_LEAF})*(?!\w)|{NUMBER})",
     # "f. 3-10" after a dosar is a folio range (Romanian, British); a fond never is one
-    "fond": rf"(?:{NUMBER}(?![\d/])(?!\s*[-–—]\s*\d|\s*(?:ob|об)\.)|{LEAVES})",
+    "fond": rf"(?:{NUMBER}(?![\d/])(?!\s*[-–—]\s*\d|\s*(?:ob|об)\.)|{LEAVES}"
+    # a fond named by a letter ("Ф. П. Оп. 1."), only where its opis follows: not an initial
+    r"|[A-ZА-ЯЁ](?=\.?,?\s*(?:[Оо]п|[Oo]p)\.))",
 }
 _LOCATOR = re.compile(
     "|".join(
@@ -153,7 +165,7 @@ _GLUED_FOLIO = re.compile(rf"{_B}f(?P<v>{LEAVES})(?![\w/])")  # "THCR 1/10/117 f
 _LEVEL = {"fond": 0, "opis": 1, "delo": 3, "leaves": 4}
 #: a spelled-out label with no number after it: the note is not understood
 _DANGLING = re.compile(
-    r"(?<![\w])(?:Fond|Opis['’]?|Delo|Фонд|Опись|Дело)(?!\w)(?!\s*(?:No\.|№)?\s*"
+    r"(?<![\w])(?:Fond|Opis['’ʹ]?|Delo|Фонд|Опись|Дело)(?![\w'’ʹ])(?!\s*(?:No\.|№)?\s*"
     r"(?:[A-Za-zА-Яа-я]{1,3}-)?\d)"
 )
 _BARE = re.compile(
@@ -451,6 +463,45 @@ def parse_source_note(text: str, previous: Archival | None = None) -> SourceNote
         return SourceNote(text=text, problems=(f"could not be read ({type(exc).__name__})",))
 
 
+#: the problem of a note that gives no reference at all
+NO_REFERENCE = "names no archive and no fond, opis or delo"
+#: what the archival description of a document begins with: the original or a copy, typed or
+#: written by hand, its language ("Подлинник. Машинопись.", "Original in German. Typewritten.")
+_DESCRIPTION = re.compile(
+    r"(?:Original(?:\s+in\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?|\s+[Ll]anguage\s*:\s*[A-Z][a-z]+)?"
+    r"|(?:Certified\s+|Carbon\s+|Photo)?[Cc]opy|Typewritten|Typescript|Handwritten|Manuscript"
+    r"|Autograph|Подлинник|(?:Заверенная\s+|Завер\.\s*|Машинописная\s+)?[Кк]опия|Машинопис\w*"
+    r"|Рукопись|Автограф|Отпуск|Черновик)(?![\w-])"
+)
+#: the reference of a publication the text is taken from, to its pages: "Сталин и Каганович.
+#: Переписка. 1931–1936 гг. С. 178.", "Vondrová & Navrátil, vol. 2, pp. 187–189."
+_PUBLICATION = re.compile(
+    r"[^\d\s].{3,300}?(?<![\w.])(?:[СсSs]|[Сс]тр|pp?)\.\s*\d+(?:\s*[-–—]\s*\d+)?\.?", re.S
+)
+
+
+def is_archival_description(text: str) -> bool:
+    """A note that describes the document, not where it is: "Подлинник. Машинопись.",
+    "Original in German. Typewritten.", "Copy.", "Typescript." — no number and no archive in
+    it, a few sentences, the first beginning with what the document is."""
+    body = strip_source(text)
+    return (
+        _DESCRIPTION.match(body) is not None
+        and not re.search(r"\d", body)
+        and len(body) <= 300
+        and len(re.findall(r"[.;](?:\s|\Z)", body)) <= 4
+        and not parse_source_note(body).references
+    )
+
+
+def is_publication_reference(text: str) -> bool:
+    """A note that gives the publication the text comes from, to its pages, as Russian
+    editions print it after a document: "Сталин и Каганович. Переписка. 1931–1936 гг. С. 178."
+    (a note that names an archive or its locators is a reference, whatever it ends with)."""
+    body = strip_source(text)
+    return _PUBLICATION.fullmatch(body) is not None and not parse_source_note(body).references
+
+
 # --------------------------------------------------------------------------- the reader
 
 
@@ -501,7 +552,7 @@ def _parse(text: str, previous: Archival | None) -> SourceNote:
     for m in _DANGLING.finditer(masked_loc):
         problems.append(f"'{m.group()}' without a number")
     if not refs and not (credits.translators or credits.translating_body or on_file):
-        problems.append("names no archive and no fond, opis or delo")
+        problems.append(NO_REFERENCE)
     stated = [
         _LANGUAGES[m.group("lang").lower()]
         for m in _ORIGINAL.finditer(body)
@@ -672,7 +723,11 @@ def _assemble(events: list[_Event], body: str, masked: str, remarks: list[str]) 
         else:
             assert isinstance(e.value, tuple)
             value, label = e.value
-            if cur.values and len(re.findall(r"[^\W\d_]{2,}", gap)) >= 3:
+            if (
+                cur.values
+                and len(re.findall(r"[^\W\d_]{2,}", gap)) >= 3
+                and not _file_title_then_leaves(cur, e.kind, gap)
+            ):
                 # prose since the last locator: this one begins another reference
                 cur = new(e.start)
                 gap, adjacent = "", False
@@ -682,6 +737,17 @@ def _assemble(events: list[_Event], body: str, masked: str, remarks: list[str]) 
                 read.touch(e.start, e.end, e.kind)
     refs[-1].settle(remarks)
     return [r for r in refs if not r.empty()]
+
+
+def _file_title_then_leaves(cur: _Ref, kind: str, gap: str) -> bool:
+    """ "d. 77. General outgoing telegrams for 1936, l. 290": the file's title, then its leaves."""
+    return (
+        kind == "leaves"
+        and "delo" in cur.values
+        and "leaves" not in cur.values
+        and ";" not in gap
+        and len(gap) <= 100
+    )
 
 
 def _read_coded(cur: _Ref, e: _Event) -> None:
