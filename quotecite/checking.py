@@ -4,10 +4,12 @@ Problems: files that do not load; missing required metadata (language; a source:
 [publication]; an issued date, or a note beginning "Undated"; a translator when the original
 language differs); ids that do not match their file name or repeat; aliases that collide;
 repeated paragraph numbers and empty paragraphs (from :mod:`quotecite.corpusfile`); source notes
-the archival parser cannot read, that are cut off, or that contradict [archival]; malformed
-fond/opis/delo/leaves values and references that skip a level (an opis without a fond); acronyms
-the registry does not know; footnote markers without a footnote and footnotes without a marker;
-paragraphs of text that look like page furniture; a second document's heading inside a file.
+the archival parser cannot read (an archival description, "Original in German. Typewritten.",
+or a publication's reference is none), that are cut off, or that contradict [archival];
+malformed fond/opis/delo/leaves values and references that skip a level (an opis without a
+fond), each at its own table's line; acronyms the registry does not know; footnote markers
+without a footnote and footnotes without a marker; paragraphs of text that look like page
+furniture; a second document's heading inside a file.
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotecite.archival.parser import LEAVES, VALUE, parse_source_note
+from quotecite.archival.parser import (
+    LEAVES,
+    NO_REFERENCE,
+    VALUE,
+    is_archival_description,
+    is_publication_reference,
+    parse_source_note,
+)
 from quotecite.archival.registry import lookup
 from quotecite.corpusfile import Problem, parse_file
 from quotecite.errors import CorpusError
@@ -88,8 +97,10 @@ def check_corpus(path: Path) -> Report:
 def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Problem]:
     out: list[Problem] = []
 
-    def add(key: str, message: str) -> None:
-        out.append(Problem(name, lines.get(key, 2), message))
+    def add(key: str, message: str, table: str = "") -> None:
+        """A problem at the line of ``key``: in ``table`` ("archival[2]") where it is there."""
+        line = lines.get(f"{table}.{key}") if table else None
+        out.append(Problem(name, line or lines.get(key, 2), message))
 
     if not doc.language:
         add("title", "metadata has no language")
@@ -108,19 +119,20 @@ def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Prob
     several = len(doc.archival_references) > 1
     for k, ref in enumerate(doc.archival_references, start=1):
         where = f"archival[{k}]." if several else "archival."
+        table = f"archival[{k}]"
         for key in ("fond", "opis", "delo", "papka"):
             value = getattr(ref, key)
             if value is not None and not _VALUE.match(value):
-                add(key, f"{where}{key} '{value}' is not an archival number")
+                add(key, f"{where}{key} '{value}' is not an archival number", table)
         if ref.leaves is not None and not _LEAVES.match(ref.leaves):
-            add("leaves", f"{where}leaves '{ref.leaves}' is not a leaf or range of leaves")
+            add("leaves", f"{where}leaves '{ref.leaves}' is not a leaf or range of leaves", table)
         if ref.acronym is not None and lookup(ref.acronym) is None:
-            add("acronym", f"archive acronym '{ref.acronym}' is not in the archive registry")
+            add("acronym", f"archive acronym '{ref.acronym}' is not in the archive registry", table)
         # fond → opis → delo; a file number alone (delo, "J IV 2/202/130") is no skipped level
         if ref.opis and not ref.fond:
-            add("opis", f"{where}opis is given without a fond: a level is missing")
+            add("opis", f"{where}opis is given without a fond: a level is missing", table)
         elif ref.fond and ref.delo and not ref.opis:
-            add("delo", f"{where}delo is given without an opis: a level is missing")
+            add("delo", f"{where}delo is given without an opis: a level is missing", table)
     out.extend(_paragraph_problems(doc, name))
     for p in doc.paragraphs:
         if p.role is not Role.SOURCE_NOTE:
@@ -130,7 +142,13 @@ def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Prob
                 Problem(name, p.line, f"source note ¶ {p.number} is cut off: “{p.text[-40:]}”")
             )
         note = parse_source_note(p.text)
-        for problem in note.problems:
+        problems = note.problems
+        if not note.references and (
+            is_archival_description(p.text) or is_publication_reference(p.text)
+        ):
+            # "Original in German. Typewritten.", "… Переписка. С. 178.": no reference to read
+            problems = tuple(x for x in problems if x != NO_REFERENCE)
+        for problem in problems:
             out.append(
                 Problem(name, p.line, f"source note ¶ {p.number}: cannot read it: {problem}")
             )
@@ -139,7 +157,11 @@ def check_document(doc: Document, name: str, lines: dict[str, int]) -> list[Prob
             for key in ("fond", "opis", "delo", "papka", "leaves"):
                 said, given = getattr(ref, key), getattr(arch, key)
                 if said is not None and given is not None and said != given:
-                    add(key, f"archival.{key} is '{given}' but the source note says '{said}'")
+                    add(
+                        key,
+                        f"archival.{key} is '{given}' but the source note says '{said}'",
+                        "archival[1]",
+                    )
     labels = {m.label for p in doc.paragraphs for part in p.parts for m in part.markers}
     notes = {
         p.number[1:] for p in doc.paragraphs if p.role is Role.FOOTNOTE and p.number.startswith("n")
@@ -200,17 +222,33 @@ def _paragraph_problems(doc: Document, name: str) -> list[Problem]:
     return out
 
 
+_TABLE = re.compile(r"\s*(\[\[?)\s*\"?([\w-]+)\"?\s*\]\]?\s*(?:#.*)?\Z")
+_KEY = re.compile(r"\s*\"?([\w-]+)\"?\s*=")
+
+
 def _meta_lines(file: Path) -> dict[str, int]:
-    """Line of each metadata key (first occurrence) in a corpus file."""
+    """Line of each metadata key in a corpus file: ``key`` at its first occurrence, and
+    ``table[k].key`` in the k-th table of that name ("archival[2].opis" in the second
+    ``[[archival]]``; a ``[archival]`` table is "archival[1]")."""
     out: dict[str, int] = {}
     try:
         text = file.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return out
+    tables: dict[str, int] = {}
+    table = ""
     for i, line in enumerate(text.split("\n")[1:], start=2):
         if line.strip() == "+++":
             break
-        m = re.match(r"\s*\"?([\w-]+)\"?\s*=", line)
+        t = _TABLE.match(line)
+        if t:
+            name = t.group(2)
+            tables[name] = tables.get(name, 0) + 1 if t.group(1) == "[[" else 1
+            table = f"{name}[{tables[name]}]"
+            continue
+        m = _KEY.match(line)
         if m:
             out.setdefault(m.group(1), i)
+            if table:
+                out.setdefault(f"{table}.{m.group(1)}", i)
     return out

@@ -150,7 +150,10 @@ def _render(
     locator: str | None,
     fmt: str,
     label: str = mapping.PINPOINT_LABEL,
+    entry_item: dict[str, Any] | None = None,
 ) -> Citation:
+    """The notes of ``target`` and its bibliography entry; ``entry_item`` (the same id) is
+    the item the entry is of, when the notes' item differs from it (a passage's leaves)."""
     from quotecite.csl import engine
     from quotecite.csl.formatters import finish, formatter
 
@@ -180,8 +183,10 @@ def _render(
         )
     entry = ""
     if style.has_bibliography:
+        entry_target = _renderable(entry_item) if entry_item is not None else target
+        bib_items = [entry_target if i["id"] == target["id"] else i for i in items]
         bib = engine.render_bibliography(
-            style, _bib_pool(target, items), module, substitute_authors=False
+            style, _bib_pool(entry_target, bib_items), module, substitute_authors=False
         )
         failed = dict(bib.errors)
         if target["id"] in failed:
@@ -225,15 +230,19 @@ def cite_passage(
     archive_style: str = "english",
     corpus: Corpus | None = None,
 ) -> Citation:
-    """The citation of a corpus passage; ``corpus`` is the bibliography in play."""
+    """The citation of a corpus passage; ``corpus`` is the bibliography in play.
+
+    The notes cite the passage (its leaves pinpoint the archival location); the bibliography
+    entry is the document's, whatever the passage: the one ``bib`` gives."""
     _check_options(fmt, archive_style)
     ref = styles.resolve(style, corpus=True)
     loaded = load(ref)
     target = mapping.passage_item(passage, archive_style)
+    whole = mapping.document_item(passage.document, archive_style)
     others = [i for i in corpus_items(corpus, archive_style) if i["id"] != target["id"]]
     pool = in_play([target], others)
     locator, label = mapping.passage_locator(passage)
-    return _render(loaded, ref, target, pool, others, locator, fmt, label)
+    return _render(loaded, ref, target, pool, others, locator, fmt, label, entry_item=whole)
 
 
 def cite_items(

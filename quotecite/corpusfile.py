@@ -53,11 +53,22 @@ from quotecite.refs import ADDRESS
 
 FENCE = "+++"
 SUFFIX = ".md"
+#: a locator's value as written: one word, or a comma list ("23–24, 44–47")
+_LOC_VALUE = r"[^\s,]+(?:,[ \t]*[^\s,]+)*"
 _HEADER = re.compile(
     r"¶[ \t]+(?P<num>\S+)(?:[ \t]+(?P<role>[a-z][a-z-]*)(?=[ \t]|\Z))?"
-    r"(?P<loc>(?:[ \t]+(?:ll?|pp?)\.[ \t]*\S+)*)[ \t]*\Z"
+    rf"(?P<loc>(?:[ \t]+(?:ll?|pp?)\.[ \t]*{_LOC_VALUE})*)[ \t]*\Z"
 )
-_LOCATOR = re.compile(r"(?P<kind>ll?|pp?)\.[ \t]*(?P<value>\S+)")
+_LOCATOR = re.compile(rf"(?P<kind>ll?|pp?)\.[ \t]*(?P<value>{_LOC_VALUE})")
+#: leaves as the archival parser normalizes them ("5", "5ob.", "12–14ob.", "23–24, 44–47");
+#: pages as printed, arabic or roman, a PDF's labels ("379", "iv", "A12")
+_LEAF = r"\d+(?:ob\.)?"
+_PAGE = r"[A-Za-z]{0,3}\d+[a-z]?|[ivxlcdm]+|[IVXLCDM]+"
+_LEAVES_VALUE = re.compile(rf"{_LEAF}(?:[-–]{_LEAF})?(?:,[ \t]*{_LEAF}(?:[-–]{_LEAF})?)*\Z")
+_PAGES_VALUE = re.compile(
+    rf"(?:{_PAGE})(?:[-–](?:{_PAGE}))?(?:,[ \t]*(?:{_PAGE})(?:[-–](?:{_PAGE}))?)*\Z"
+)
+_HEADER_HELP = "(write '¶ 16', '¶ 1 headnote' or '¶ 16 ll. 29–30')"
 _NUMBER = re.compile(ADDRESS + r"\Z", re.I)
 _MARKER = re.compile(r"(?<!\\)\[\^([^\]\s]{1,12})\]")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
@@ -357,10 +368,7 @@ def _parse_body(
             m = _HEADER.match(line)
             if not m or not _NUMBER.match(m.group("num")):
                 raise CorpusError(
-                    path,
-                    f"cannot read paragraph header '{line}' (write '¶ 16', '¶ 1 headnote' or "
-                    "'¶ 16 ll. 29–30')",
-                    lineno,
+                    path, f"cannot read paragraph header '{line}' {_HEADER_HELP}", lineno
                 )
             role_name = m.group("role") or "body"
             try:
@@ -371,13 +379,7 @@ def _parse_body(
                     path, f"unknown paragraph role '{role_name}' (roles: {roles})", lineno
                 ) from None
             end_paragraph()
-            leaves = pages = None
-            for loc in _LOCATOR.finditer(m.group("loc") or ""):
-                value = loc.group("value").replace("-", "–")
-                if loc.group("kind").startswith("l"):
-                    leaves = value
-                else:
-                    pages = value
+            leaves, pages = _locators(m.group("loc") or "", line, path, lineno)
             header = (m.group("num"), role, lineno, leaves, pages)
             continue
         if not line.strip():
@@ -390,6 +392,30 @@ def _parse_body(
         buffer.append(line.strip())
     end_paragraph()
     return tuple(paragraphs)
+
+
+def _locators(text: str, header: str, path: str, lineno: int) -> tuple[str | None, str | None]:
+    """The leaves and pages of a header's locators ("ll. 29-30 p. 379" → "29–30", "379").
+
+    Each kind once, each value a leaf or page value: a header that says leaves twice, or
+    leaves that are no leaves, is an error, not a paragraph on the last or on "foo".
+    """
+    found: dict[str, str] = {}
+    for loc in _LOCATOR.finditer(text):
+        kind = "leaves" if loc.group("kind").startswith("l") else "pages"
+        value = loc.group("value")
+        if kind in found:
+            reason = f"{kind} are given twice"
+        elif not (_LEAVES_VALUE if kind == "leaves" else _PAGES_VALUE).match(value):
+            what = "a leaf or range of leaves" if kind == "leaves" else "a page or range of pages"
+            reason = f"'{value}' is not {what}"
+        else:
+            found[kind] = re.sub(r"[ \t]*,[ \t]*", ", ", value.replace("-", "–"))
+            continue
+        raise CorpusError(
+            path, f"cannot read paragraph header '{header}': {reason} {_HEADER_HELP}", lineno
+        )
+    return found.get("leaves"), found.get("pages")
 
 
 def _make_part(text: str) -> Part:
@@ -431,9 +457,9 @@ def format_document(doc: Document) -> str:
     for p in doc.paragraphs:
         head = f"¶ {p.number}" if p.role is Role.BODY else f"¶ {p.number} {p.role.value}"
         if p.leaves:
-            head += f" {'ll.' if '–' in p.leaves else 'l.'} {p.leaves}"
+            head += f" {'ll.' if _plural(p.leaves) else 'l.'} {p.leaves}"
         if p.pages:
-            head += f" {'pp.' if '–' in p.pages else 'p.'} {p.pages}"
+            head += f" {'pp.' if _plural(p.pages) else 'p.'} {p.pages}"
         body.append(head)
         for k, part in enumerate(p.parts):
             if k:
@@ -441,6 +467,11 @@ def format_document(doc: Document) -> str:
             body.append(_part_line(part))
         body.append("")
     return f"{FENCE}\n{tomli_w.dumps(meta).rstrip()}\n{FENCE}\n\n" + "\n".join(body)
+
+
+def _plural(value: str) -> bool:
+    """A range or a list of leaves or pages: "ll. 29–30", "pp. 12, 14"."""
+    return "–" in value or "," in value
 
 
 def _part_line(part: Part) -> str:

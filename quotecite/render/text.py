@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from quotecite.model import Document, Name, Part, Role
+from quotecite.model import Archival, Document, Name, Part, Role
 from quotecite.render.safe import safe
 
 if TYPE_CHECKING:
@@ -81,8 +81,12 @@ def names(values: tuple[Name, ...]) -> str:
 
 
 def info_fields(doc: Document) -> list[tuple[str, str]]:
-    """The metadata of ``info`` as (label, value) pairs, empty values left out."""
-    arch = doc.archival
+    """The metadata of ``info`` as (label, value) pairs, empty values left out.
+
+    Every archival reference is shown, the primary first; a further one's labels are numbered
+    ("archive 2", "archival reference 2").
+    """
+    references = doc.archival_references or (doc.archival,)
     pub = doc.publication
     pairs = [
         ("id", doc.id),
@@ -98,10 +102,11 @@ def info_fields(doc: Document) -> list[tuple[str, str]]:
         ("translators", names(doc.translators)),
         ("language", doc.language or ""),
         ("original language", doc.original_language or ""),
-        ("archive", arch.repository()),
-        ("archive place", arch.place or ""),
-        ("archival reference", arch.location()),
-        ("collection", arch.collection or ""),
+        *(
+            pair
+            for k, arch in enumerate(references, start=1)
+            for pair in _archival_fields(arch, "" if k == 1 else f" {k}")
+        ),
         ("published in", pub.container_title or ""),
         ("series", pub.collection_title or ""),
         ("editors", names(pub.editors)),
@@ -118,6 +123,15 @@ def info_fields(doc: Document) -> list[tuple[str, str]]:
         ("file", str(doc.path) if doc.path else ""),
     ]
     return [(k, v) for k, v in pairs if v]
+
+
+def _archival_fields(arch: Archival, suffix: str) -> list[tuple[str, str]]:
+    return [
+        (f"archive{suffix}", arch.repository()),
+        (f"archive place{suffix}", arch.place or ""),
+        (f"archival reference{suffix}", arch.location()),
+        (f"collection{suffix}", arch.collection or ""),
+    ]
 
 
 def paragraph_summary(doc: Document) -> str:
