@@ -21,7 +21,9 @@ from quotecite.dates import DateSpec
 class Role(StrEnum):
     """What a paragraph is within the document as published."""
 
-    HEADNOTE = "headnote"  #: editors' introduction printed before the document
+    #: editors' text about the document: an introduction before it, or notes printed after
+    #: it under their own heading ("Примечание.", "Notes and Comments:") without note calls
+    HEADNOTE = "headnote"
     BODY = "body"
     DATELINE = "dateline"
     SIGNATURE = "signature"

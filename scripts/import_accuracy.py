@@ -40,13 +40,16 @@ def run(real: RealDocument, corpus: Path) -> tuple[Score, str | None]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="another set of documents in the same form"
+    )
     args = parser.parse_args()
     total = Score()
     by_family: dict[str, Score] = defaultdict(Score)
     refused = 0
     count = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for real in documents():
+        for real in documents(args.dir) if args.dir else documents():
             count += 1
             s, error = run(real, Path(tmp))
             refused += error is not None

@@ -21,24 +21,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quotecite.archival.parser import parse_source_note
+from quotecite.archival.parser import (
+    is_archival_description,
+    is_publication_reference,
+    parse_source_note,
+)
 from quotecite.importer.head import _WILSON_CITATION, Head
 from quotecite.importer.page import Kind, Line, Page
 from quotecite.model import Role
 
 _SOURCE_START = re.compile(
     r"\s*\[?\s*(?:Source|SOURCE|Sources|Источник|Источники|Архив|Archive|Original Archive)\s*:",
-)
-_ARCHIVAL_DESCRIPTION = re.compile(
-    r"(?:Подлинник|Копия|Заверенная копия|Завер\. копия|Машинопись|Машинописный текст|Рукопись|"
-    r"Автограф|Отпуск|Typescript|Typewritten|Manuscript|Handwritten|Original|Copy|"
-    r"Original in [A-Z]\w+|Certified copy)\b[^.]{0,120}\.?(?:\s+\S[^.]{0,120}\.?){0,3}",
-    re.I,
-)
-#: a publication's reference: "Сталин и Каганович. Переписка. 1931–1936 гг. С. 178.",
-#: "Ледовский А.М. СССР и Сталин в судьбах Китая. С. 51.", "… vol. 2, pp. 172–181."
-_PUBLICATION_REF = re.compile(
-    r".{5,200}?(?:\b(?:С|Стр|с|стр)\.\s*\d+(?:\s*[-–—]\s*\d+)?|\bpp?\.\s*\d+(?:\s*[-–—]\s*\d+)?)\.?\s*",
 )
 _LOCATOR_WORDS = re.compile(
     r"(?<![\w])(?:[FfФф]\.|[Oo]p\.|[Оо]п\.|[Dd]\.|[Дд]\.|[Ll]l?\.|[Лл]л?\.|[Ff]ond|[Oo]pis|[Dd]elo|"
@@ -51,9 +44,19 @@ _WILSON_BLOCK = re.compile(r"Related Documents|Associated|Subjects Discussed|Doc
 #: translation from Russian by Henryk Cimek)"
 _CREDIT = re.compile(
     r".{0,300}(?:\btrans\.\s+[A-Z].{0,200}\(accessed [^)]+\)|\(accessed [^)]+\)\.?$)"
-    r"|\(?(?:based on\s+)?an?\s+(?:annotated\s+)?translation\s+from\s+\w+\s+by\s+[^)]{3,60}\)?",
+    r"|\(?(?:based on\s+)?an?\s+(?:annotated\s+)?translation\s+from\s+\w+\s+by\s+[^)]{3,60}\)?"
+    r"|(?:English\s+|Russian\s+)?(?:Translation|Translated)\s+(?:from\s+\w+\s+)?by\s+[A-Z][^.;]{2,60}"
+    r"(?:,\s*\w+\s+\d{4})?\.?",
     re.S,
 )
+#: an editor's or translator's word on the edition's conventions, bracketed as theirs
+_EDITORIAL_CONVENTION = re.compile(
+    r"\[\s*(?:Translator|Editor|Compiler)s?[’']s?\s+(?:notes?|comments?|insertions?|additions?)\b"
+    r"[^\]]{0,120}\]?\Z",
+    re.I,
+)
+#: a line that ends in the middle of an archival reference
+_WRAPPED_REF = re.compile(r"(?:\b(?:[FfФф]|[Oo]p|[Оо]п|[Dd]|[Дд]|[Ll]l?|[Лл]л?)\.|,)\s*$")
 _FOOTNOTE_START = re.compile(r"\s*(?:\d{1,3}|\[\d{1,3}\]|\[[ivxlc]{1,6}\])\s+\S")
 
 
@@ -65,10 +68,15 @@ class Apparatus:
     furniture: list[int] = field(default_factory=list)
 
 
+def is_credit_line(text: str) -> bool:
+    """A translation's credit line: "English Translation by Marta Olynyk, July 2010"."""
+    return _CREDIT.fullmatch(" ".join(text.split())) is not None
+
+
 def is_archival_line(text: str) -> bool:
     """Is this line an archival reference (with, maybe, its description)?"""
-    t = " ".join(text.split()).lstrip("-–—•* ").strip()
-    if not t or len(t) > 300 or _FOOTNOTE_START.match(text):
+    t = " ".join(text.split()).lstrip("-–—•* ").strip()[:300]  # the reference, then a description
+    if not t or _FOOTNOTE_START.match(text):
         return False
     found = list(_LOCATOR_WORDS.finditer(t))
     if len(found) < 2 or found[0].start() > 80:
@@ -89,10 +97,11 @@ def find_apparatus(page: Page, head: Head) -> Apparatus:
     # field values that are notes: Source, Original Archive, Citation, Архив, Источник
     for f in page.fields:
         if f.name in ("source", "archive", "citation", "reference"):
-            for no in f.lines:
-                if lines[no - 1].kind is Kind.TEXT:
-                    app.roles[no] = Role.SOURCE_NOTE
-                    app.notes.append((no, lines[no - 1].stripped))
+            kept = [no for no in f.lines if lines[no - 1].kind is Kind.TEXT]
+            for no in kept:
+                app.roles[no] = Role.SOURCE_NOTE
+            if kept:  # one note, though a wrap spread it over lines
+                app.notes.append((kept[0], " ".join(lines[no - 1].stripped for no in kept)))
         elif f.name == "summary":
             for no in f.lines:
                 if lines[no - 1].kind is Kind.TEXT:
@@ -107,12 +116,38 @@ def find_apparatus(page: Page, head: Head) -> Apparatus:
         if line.no in app.roles:
             continue
         if (
+            re.search(r"\bby\Z", t)
+            and k < len(text_lines)
+            and text_lines[k].no - line.no <= 3
+            and text_lines[k].no not in app.roles
+            and _CREDIT.fullmatch(f"{t} {text_lines[k].stripped}")
+        ):
+            # a credit a wrap split: "(based on an annotated translation from Russian by" /
+            # "Henryk Cimek)"
+            nxt = text_lines[k]
+            app.roles[line.no] = app.roles[nxt.no] = Role.SOURCE_NOTE
+            app.notes.append((line.no, f"{t} {nxt.stripped}"))
+            k += 1
+            continue
+        if (
             _SOURCE_START.match(t)
             or _WILSON_CITATION.search(t)
             or t.startswith("//")
             or _CREDIT.fullmatch(t)
         ):
             app.roles[line.no] = Role.SOURCE_NOTE
+            if _SOURCE_START.match(t) and not t.lstrip().startswith("["):
+                # "Source: …; Vondrová & Navrátil, vol. 2," / "pp. 187–189.": wrapped, no blank
+                while (
+                    k < len(text_lines)
+                    and text_lines[k].no == text_lines[k - 1].no + 1
+                    and text_lines[k].no not in app.roles
+                    and not re.search(r"[.;]\Z", t)
+                    and len(t) < 600
+                ):
+                    app.roles[text_lines[k].no] = Role.SOURCE_NOTE
+                    t += " " + text_lines[k].stripped
+                    k += 1
             if t.startswith("[") and "]" not in t:
                 # "[Source: … Delo 190" / "Translated by … Archive]": one note over lines
                 while k < len(text_lines) and text_lines[k].no - text_lines[k - 1].no <= 2:
@@ -126,6 +161,16 @@ def find_apparatus(page: Page, head: Head) -> Apparatus:
         elif is_archival_line(t):
             app.roles[line.no] = Role.SOURCE_NOTE
             app.notes.append((line.no, t))
+        elif _EDITORIAL_CONVENTION.match(t):
+            app.roles[line.no] = Role.HEADNOTE  # "[Translator’s notes are bracketed]"
+        elif _WRAPPED_REF.search(t) and k < len(text_lines):
+            # a reference a hard wrap split: "RGASPI, f. 495, op." / "184, d. 34, Outgoing …"
+            nxt = text_lines[k]
+            joined = f"{t} {nxt.stripped}"
+            if nxt.no == line.no + 1 and is_archival_line(joined):
+                app.roles[line.no] = app.roles[nxt.no] = Role.SOURCE_NOTE
+                app.notes.append((line.no, joined))
+                k += 1
         elif " // " in t and is_archival_line(t.split(" // ", 1)[1]):
             # a caption and its reference: "Из доклада … 6 декабря 1941 г. // ЦАОДМ, ф. 3, …"
             app.roles[line.no] = Role.SOURCE_NOTE
@@ -152,9 +197,36 @@ def _neighbours(text_lines: list[Line], app: Apparatus) -> None:
                 if text_lines[j].no in app.roles:
                     j += step
                     continue
-                if (
-                    _ARCHIVAL_DESCRIPTION.fullmatch(t)
-                    or (_PUBLICATION_REF.fullmatch(t) and len(t) < 220)
+                wrapped = (
+                    step == 1
+                    and j + 1 < len(text_lines)
+                    and text_lines[j + 1].no == text_lines[j].no + 1
+                    and text_lines[j + 1].no not in app.roles
+                    and not re.search(r"[.;]\Z", t)
+                    and is_archival_description(f"{t} {text_lines[j + 1].stripped}")
+                )
+                if wrapped:  # "Original in" / "English. Typewritten."
+                    app.roles[text_lines[j].no] = app.roles[text_lines[j + 1].no] = Role.SOURCE_NOTE
+                    app.notes.append((text_lines[j].no, f"{t} {text_lines[j + 1].stripped}"))
+                    app.starts.add(text_lines[j].no)
+                    j += 2
+                elif (
+                    is_publication_reference(t)
+                    and t[:1].islower()
+                    and j > 0
+                    and text_lines[j - 1].no not in app.roles
+                    and not re.search(r"[.!?;]\Z", text_lines[j - 1].stripped)
+                ):
+                    # a reference a wrap split, the blank line between: "Ледовский А.М. СССР
+                    # и Сталин" / "в судьбах Китая. С. 51."
+                    before = text_lines[j - 1]
+                    app.roles[before.no] = app.roles[text_lines[j].no] = Role.SOURCE_NOTE
+                    app.notes.append((before.no, f"{before.stripped} {t}"))
+                    app.starts.add(before.no)
+                    j += step
+                elif (
+                    is_archival_description(t)
+                    or (is_publication_reference(t) and len(t) < 220)
                     or (re.match(r"[-–—•]\s", t) and _LOCATOR_WORDS.search(t[:40]))
                 ):
                     app.roles[text_lines[j].no] = Role.SOURCE_NOTE

@@ -147,16 +147,23 @@ def _unique(
                 return result
             raise AlreadyExists(f"{target} exists (--force to overwrite it)")
     for candidate in _candidates(result):
-        if candidate not in taken and not (corpus / f"{candidate}.md").exists():
-            outcome.renamed_from = doc_id
-            why = (
-                f"id '{doc_id}' was taken by {taken[doc_id]}"
-                if doc_id in taken
-                else f"'{target.name}' in the corpus is another document"
-            )
-            outcome.messages.append(f"{why}: this one is '{candidate}'")
-            return with_id(result, candidate)
-    raise AlreadyExists(f"{target} exists (--force to overwrite it)")  # pragma: no cover
+        if candidate in taken:
+            continue
+        path = corpus / f"{candidate}.md"
+        if path.exists():
+            if not _same_document(path, result):
+                continue
+            if not force:  # imported before, under the id it took then
+                raise AlreadyExists(f"{path} exists (--force to overwrite it)")
+        outcome.renamed_from = doc_id
+        why = (
+            f"id '{doc_id}' was taken by {taken[doc_id]}"
+            if doc_id in taken
+            else f"'{target.name}' in the corpus is another document"
+        )
+        outcome.messages.append(f"{why}: this one is '{candidate}'")
+        return with_id(result, candidate)
+    raise AssertionError("_candidates never ends")  # pragma: no cover
 
 
 def _candidates(result: ImportResult) -> Iterator[str]:

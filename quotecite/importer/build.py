@@ -208,7 +208,7 @@ def derive_id(meta: dict[str, Any]) -> str:
 def slug(text: str) -> str:
     import unicodedata
 
-    text = text.lower().translate(_CYR)
+    text = re.sub(r"[‐-―−]", "-", text.lower().translate(_CYR))  # "ll. 32–33" keeps its range
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9.]+", "-", text).strip("-.")
     return re.sub(r"-{2,}", "-", text)[:80].strip("-.")

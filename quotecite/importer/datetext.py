@@ -41,6 +41,7 @@ _RU_MONTH = (
 _YEAR = r"(?P<y>1[6-9]\d\d|20\d\d)"
 _DAY = r"[“\"«]?(?P<d>\d{1,2})[”\"»]?(?:st|nd|rd|th)?"
 _DASH = r"\s*[-–—]\s*"
+_DAY_RU = r"[“\"«]?(?P<d>\d{1,2})(?:-?го|-?е)?[”\"»]?"  # "25-го марта"
 _RU_YEAR_END = r"(?:\s*(?:г\.|гг\.|года?)(?![а-я]))?"
 
 #: (pattern, kind): kind "range" has d1/d2 (days) or d1 m1/d2 m2
@@ -51,7 +52,7 @@ _WORD_FORMS = (
     (re.compile(rf"\b{_EN_MONTH}\s+{_DAY},?\s*{_YEAR}\b", re.I), "day"),
     (re.compile(rf"(?<![\w.]){_DAY}\s+(?:of\s+)?{_EN_MONTH},?\s+{_YEAR}\b", re.I), "day"),
     (re.compile(rf"(?<![\w.]){_DAYS}\s+{_RU_MONTH}\s+{_YEAR}{_RU_YEAR_END}", re.I), "range"),
-    (re.compile(rf"(?<![\w.]){_DAY}\s+{_RU_MONTH}\s+{_YEAR}{_RU_YEAR_END}", re.I), "day"),
+    (re.compile(rf"(?<![\w.]){_DAY_RU}\s+{_RU_MONTH}\s+{_YEAR}{_RU_YEAR_END}", re.I), "day"),
     (re.compile(rf"(?<![\w.]){_DAY}\.?\s+{_FOREIGN_MONTH}\s+{_YEAR}\b", re.I), "day"),
     (re.compile(rf"\b{_EN_MONTH}\s+{_YEAR}\b", re.I), "month"),
     (re.compile(rf"(?<!\w){_RU_MONTH}\s+{_YEAR}{_RU_YEAR_END}", re.I), "month"),

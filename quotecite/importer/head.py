@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from quotecite.dates import DateSpec
 from quotecite.importer.datetext import date_line, find_dates, numeric_date
+from quotecite.importer.layout import is_classification as _classification
 from quotecite.importer.page import Kind, Line, Page
 
 #: "Document No. 6:", "DOCUMENT No. 81:", "184 Document No. 29:", "Doc. 5." …
@@ -41,7 +42,8 @@ _RU_NUMBER = re.compile(r"№\s*(?P<n>\d{1,4})\.\s+(?P<t>\S.+)")
 _FRUS_FILE = re.compile(r"\d{3}\.\d{2,3}[\w/.–-]*:\s*(?P<g>[A-Z][\w ]+)")
 _FRUS_NUMBER = re.compile(r"(?P<n>\d{1,4})\.\s+(?P<t>[A-Z].{3,200}?)(?P<fn>\d{1,3})?")
 _BUKOVSKY = re.compile(
-    r"(?P<date>\d{1,2}\s+\w+\s+\d{4})\*?,?\s*(?:\((?P<no>[\w/-]+)\)|(?P<pb>[PП][bб]\s*[\d/]+))?"
+    r"(?P<date>\d{1,2}\s+\w+\s+\d{4})\*?,?\s*"
+    r"(?:\((?P<no>[\w/ .-]{1,20})\)|(?P<pb>[PП][bб]\s*[\d/]+))?"
     r"\s*(?P<t>.*)"
 )
 _CATALOGUE_QUOTE = re.compile(r"\(\s*[\"“](?P<t>[^\"”]{4,200})[\"”]\s*\)")
@@ -135,6 +137,7 @@ def _clean_title(text: str) -> str:
     punctuation), an abbreviation's stop kept ("U.S.", "etc.", "Л.И.")."""
     t = " ".join(text.split()).strip(" ,;:—–-")
     t = re.sub(r"\*+$", "", t).strip()  # "… on the Polish Question*"
+    t = re.sub(r"\(\s+(?=\S)|(?<=\S)\s+\)", lambda m: m.group().strip(), t)  # "( Harriman )"
     if t.endswith(".") and not re.search(r"(?:\b\w\.\w\.|\b[A-ZА-ЯЁ]\.|\betc\.|\bg\.|\bг\.)$", t):
         t = t[:-1].rstrip()
     t = re.sub(r"(?<=[”\"»])\.$|\.(?=[”\"»]$)", "", t)  # "… “the wreckers in the ECCI.”"
@@ -145,12 +148,21 @@ def _is_date_line(text: str) -> bool:
     return date_line(text) is not None
 
 
+_PROTOCOL_CLAUSE = re.compile(r"\.\s+(?:\(?Из протокола|\(?Выписка из протокола)")
+
+
 def split_title_date(text: str) -> tuple[str, DateSpec | None, str]:
     """(title, date, rest): a heading's title, the date that ends it, and any text after it.
 
     ``rest`` is non-empty for a text flattened onto one line, where the body follows the date.
     """
     t = " ".join(text.split())
+    # a protocol reference after the title: "Постановление … «…». Из протокола заседания
+    # Политбюро № 29, п. 2/6 от 15 марта 1931 г." — the title is the first sentence
+    clause = _PROTOCOL_CLAUSE.search(t)
+    if clause and clause.start() > 20:
+        _t, date, rest = split_title_date(t[clause.start() + 1 :])
+        return _clean_title(t[: clause.start()]), date, rest
     dates = find_dates(t)
     numeric = numeric_date(t)
     candidates = [(d.spec, d.start, d.end) for d in dates]
@@ -214,18 +226,6 @@ def is_heading_like(text: str) -> bool:
     if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters) and len(words) >= 2:
         return True
     return len(words) <= 14 and not re.search(r"[.!?:;]$", t.rstrip('»"”'))
-
-
-def _classification(text: str) -> bool:
-    return bool(
-        re.match(
-            r"(?:Top\s+secret|TOP\s+SECRET|Secret|SECRET|Confidential|Strictly confidential|"
-            r"Совершенно секретно|Сов(?:\[ершенно\])?\.?\s*секретно|Секретно|Особая папка|"
-            r"Copy No|Экз\.|Making copies|Особой важности|For Comrade|Лично)",
-            text,
-            re.I,
-        )
-    )
 
 
 # --------------------------------------------------------------------------- the readers
@@ -383,6 +383,15 @@ def _doc_alone(page: Page, lines: list[Line], k: int, head: Head) -> int | None:
 def _ru_number(page: Page, lines: list[Line], k: int, head: Head) -> int | None:
     if k >= len(lines):
         return None
+    alone = re.fullmatch(r"(?:Документ\s+)?№\s*(?P<n>\d{1,4})\.?", lines[k].text.strip())
+    if alone and k + 1 < len(lines) and is_heading_like(lines[k + 1].text):
+        # the number on a line of its own above the heading: "№ 12" / "Записка …"
+        head.number = alone.group("n")
+        head.found = True
+        head.consume(lines[k], "document number")
+        text, end = _joined(lines, k + 1)
+        _take_title(head, text, lines[k + 1 : end], "heading")
+        return end
     m = _RU_NUMBER.fullmatch(lines[k].text.strip())
     if m is None:
         return None
@@ -401,7 +410,8 @@ def _thatcher(page: Page, lines: list[Line], k: int, head: Head) -> int | None:
             head.archive = m.group("a")
     for j in range(k, min(k + 6, len(lines))):
         m = _CATALOGUE_QUOTE.search(lines[j].text)
-        if m:
+        # a record's catalogue entry: "USSR: Charles Powell record of conversation ("…")"
+        if m and re.match(r"[A-Z][A-Za-z .&]{1,30}:\s", lines[j].text.strip()):
             head.title = _clean_title(m.group("t"))
             head.catalogue = " ".join(lines[j].text.split())
             head.found = True
@@ -431,12 +441,29 @@ def _bukovsky(page: Page, lines: list[Line], k: int, head: Head) -> int | None:
     head.consume(lines[k], "archive catalogue entry")
     j = k + 1
     # the catalogue's description: "KGB memorandum from Andropov, … [Russian: 11 March 1975, 547-A]"
-    if j < len(lines) and re.search(r"\[(?:R|Russian|Rus\.)\b[^\]]*\]", lines[j].text):
+    if j < len(lines) and (
+        re.search(r"\[(?:R|Russian|Rus\.)\b[^\]]*\]", lines[j].text) or _catalogue_summary(lines, j)
+    ):
         head.catalogue = " ".join(lines[j].text.split())
         head.headnotes.append(lines[j].no)
         j += 1
     head.title = None  # the document's own subject line, if any, is found in its text
     return j
+
+
+def _catalogue_summary(lines: list[Line], j: int) -> bool:
+    """The catalogue's summary under its entry, a paragraph of its own that opens with what
+    the document is: "Politburo meeting. Discussion concerning what to do with …"."""
+    text = lines[j].text.strip()
+    alone = lines[j].no != lines[j - 1].no + 1 and (
+        j + 1 >= len(lines) or lines[j + 1].no != lines[j].no + 1
+    )
+    return (
+        alone
+        and len(text) >= 60
+        and re.match(r"[A-Z][^.]{2,60}\.\s+[A-Z]", text) is not None
+        and not _classification(text)
+    )
 
 
 def _frus(page: Page, lines: list[Line], k: int, head: Head) -> int | None:
@@ -619,8 +646,32 @@ def _generic(page: Page, lines: list[Line], k: int, head: Head) -> int:
         return k
     j = k
     # an author line above the title (c21ch: "Сталин И.В." then "Телеграмма Мао Цзэдуну")
+    # a site's section above the author or the heading ("Speeches, etc." / "Margaret Thatcher")
+    from quotecite.importer.apparatus import _EDITORIAL_CONVENTION, is_archival_line, is_credit_line
     from quotecite.importer.people import person
 
+    while j + 1 < len(lines) and (
+        is_archival_line(lines[j].text)
+        or is_credit_line(lines[j].text)
+        or _EDITORIAL_CONVENTION.match(lines[j].text.strip())
+    ):
+        j += 1  # a reference or a credit printed above the heading: apparatus
+    if (
+        j + 2 < len(lines)
+        and len(lines[j].text.split()) <= 4
+        and person(
+            " ".join(lines[j].text.split()), "ru" if re.search("[А-я]", lines[j].text) else None
+        )
+        is None
+        and not is_heading_like(lines[j].text)
+        and not _is_date_line(lines[j].text)
+        and (
+            person(" ".join(lines[j + 1].text.split())) is not None
+            or _strong_heading(lines[j + 1].text)
+        )
+    ):
+        head.consume(lines[j], "the site's section")
+        j += 1
     first = " ".join(lines[j].text.split())
     author = person(first, "ru" if re.search("[А-я]", first) else None)
     if (
@@ -637,6 +688,18 @@ def _generic(page: Page, lines: list[Line], k: int, head: Head) -> int:
     if j >= len(lines):
         return j
     text = " ".join(lines[j].text.split())
+    # a title set between angle quotes: "<<Из решения … 18 октября 1938 г. >> Политбюро …"
+    angled = re.match(r"(?:<<|‹‹|<‹)\s*(?P<t>.{5,400}?)\s*(?:>>|››|›>)\s*", text)
+    if angled:
+        title, date, _rest = split_title_date(angled.group("t"))
+        head.title, head.found = title, True
+        if date is not None:
+            head.date, head.date_found_in = date, "heading"
+        head.consumed.append((lines[j].no, angled.group().strip(), "heading"))
+        lines[j].text = text[angled.end() :]
+        if not lines[j].text.strip():
+            lines[j].kind, lines[j].reason = Kind.FIELD, "heading"
+        return j + 1
     # a heading hard-wrapped after its first word: "A" / "letter from the ECCI Secretariat …"
     if (
         len(text.split()) <= 2
@@ -670,6 +733,8 @@ def _generic(page: Page, lines: list[Line], k: int, head: Head) -> int:
     if len(text) > 400:
         # a text flattened onto one line: the heading is what comes before the first date
         title, date, rest = split_title_date(text)
+        if date is None:
+            title, date, rest = _unpunctuated_heading(text)
         title = _strip_running_head(title)
         if date is None or not rest or not is_heading_like(title) or len(title.split()) > 30:
             return j
@@ -748,6 +813,25 @@ def _strip_running_head(title: str) -> str:
     """ "304 COLD WAR INTERNATIONAL HISTORY PROJECT BULLETIN Telegram from …" → "Telegram …"."""
     m = re.match(r"\d{1,4}\s+(?:[A-Z][A-Z'’-]+\s+){2,}(?=[A-Z][a-z])", title)
     return title[m.end() :] if m else title
+
+
+#: an OCR text stripped of its punctuation: the heading, then its date as a run of figures
+#: ("Запись телефонного разговора … Ф Миттераном 14 11 5 89 …", a stray figure inside)
+_BARE_FIGURES_DATE = re.compile(
+    r"(?P<t>\D{10,200}?)\s+(?P<d>[0-3]?\d)\s+(?P<m>[01]?\d)\s+(?:\d\s+)?(?P<y>19\d\d|\d\d)\b"
+)
+
+
+def _unpunctuated_heading(text: str) -> tuple[str, DateSpec | None, str]:
+    """(title, date, rest) of a flattened text whose heading is dated in bare figures."""
+    m = _BARE_FIGURES_DATE.match(text)
+    if m is None or not is_heading_like(m.group("t")):
+        return text, None, ""
+    day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return text, None, ""
+    year = year if year > 99 else 1900 + year
+    return m.group("t").strip(), DateSpec(start=(year, month, day)), text[m.end() :].strip()
 
 
 def _title_of_flattened(text: str) -> tuple[str, str]:

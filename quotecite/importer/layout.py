@@ -133,8 +133,29 @@ def _header_like(line: str) -> bool:
     return not (ends_sentence(line) and len(line.split()) >= 2)
 
 
+#: a rule ("=====", "———"): layout, not text
+RULE = re.compile(r"\s*(?:[=_\-–—*·~#•]\s*){4,}")
+_BRACKETED_END = re.compile(r"[.?!”\"')]\]\Z")
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-ZА-ЯЁ]\.\Z")
+
+
+def is_classification(text: str) -> bool:
+    """A security mark or handling line above a text: "Top Secret", "Особая папка"."""
+    return bool(
+        re.match(
+            r"(?:Top\s+secret|TOP\s+SECRET|Secret|SECRET|Confidential|Strictly confidential|"
+            r"Совершенно секретно|Сов(?:\[ершенно\])?\.?\s*секретно|Секретно|Особая папка|"
+            r"Copy No|Экз\.|Making copies|Особой важности|For Comrade|Лично)(?=\W|$)",
+            text,
+            re.I,
+        )
+    )
+
+
 def ends_sentence(text: str) -> bool:
-    return _TERMINAL.search(text.rstrip()) is not None
+    """Does a line end a sentence? Not where it ends with an initial ("Academician A.")."""
+    t = text.rstrip()
+    return _TERMINAL.search(t) is not None and not _INITIAL_END.search(t)
 
 
 def continues(prev: Block, nxt: Block, numbered: bool = False) -> bool:
@@ -150,7 +171,8 @@ def continues(prev: Block, nxt: Block, numbered: bool = False) -> bool:
         return False
     if len(prev.lines) == 1 and _LABEL_ALONE.fullmatch(last) and not _LIST_ITEM.match(first):
         return True  # a speaker's name alone above the turn: "Cde. Khrushchev:" / "Taking …"
-    if ends_sentence(last):
+    mark = len(prev.lines) == 1 and len(last) <= 40 and is_classification(last)
+    if ends_sentence(last) or mark:  # "Top Secret" / "of the Secretariat …": no continuation
         return False
     if _BRACKET_THEN_LOWER.match(first):
         return True  # "… and MVD" / "[Ministry of Internal Affairs] buildings were occupied."
@@ -259,6 +281,15 @@ def _width(blocks: list[Block]) -> int:
     return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
 
 
+def _hard_wrapped(b: Block) -> bool:
+    """Are a block's lines a hard wrap: all but the last about as long as the longest?"""
+    lengths = [len(x.strip()) for x in b.lines]
+    if len(lengths) < 2:
+        return False
+    longest = max(lengths)
+    return longest <= 130 and all(n >= 0.8 * longest for n in lengths[:-1])
+
+
 def split_paragraph_lines(
     blocks: list[Block], forced: Mapping[int, object], starts: set[int]
 ) -> list[Block]:
@@ -275,10 +306,11 @@ def split_paragraph_lines(
     """
     width = _width(blocks)
     web = width > 130
-    sizes = sorted(len(b.lines) for b in blocks)
     # blank lines already separate the paragraphs: a sentence ending a line inside a block is
-    # not a paragraph's end (PDF text with blank lines between paragraphs, seed 000)
-    blank_separated = len(blocks) >= 3 and sizes[len(sizes) // 2] <= 10
+    # not a paragraph's end (PDF text with blank lines between paragraphs, seed 000). Counted
+    # by lines: a text of one long block under a blank-separated title and tag is not.
+    sizes = sorted(len(b.lines) for b in blocks for _ in b.lines)
+    blank_separated = len(blocks) >= 3 and bool(sizes) and sizes[len(sizes) // 2] <= 12
     out: list[Block] = []
     for b in blocks:
         if len(b.lines) == 1 and len(b.lines[0]) > 600 and b.start not in forced:
@@ -287,26 +319,39 @@ def split_paragraph_lines(
         if len(b.lines) < 2:
             out.append(b)
             continue
+        block_web, block_width = web, width
+        if web and _hard_wrapped(b):
+            # a hard-wrapped block on a page of long lines: an editors' introduction from a
+            # PDF above the document's text copied from the web
+            block_web, block_width = False, max(len(x.strip()) for x in b.lines)
         short_column = (
-            not web and len(b.lines) >= 3 and all(len(x.strip()) < 0.6 * width for x in b.lines)
+            not block_web
+            and len(b.lines) >= 3
+            and all(len(x.strip()) < 0.6 * block_width for x in b.lines)
         )
-        cuts = [
-            i
-            for i in range(1, len(b.lines))
-            if b.line_numbers[i] in starts
-            or forced.get(b.line_numbers[i]) != forced.get(b.line_numbers[i - 1])
-            or (
-                b.line_numbers[i] not in forced
-                and _cut(
-                    b.lines[i - 1].strip(),
-                    b.lines[i].strip(),
-                    web,
-                    width,
-                    short_column,
-                    blank_separated,
-                )
+        lone = _lone_first_words(b)
+        if lone is not None:
+            cuts = sorted(
+                set(lone) | {i for i in range(1, len(b.lines)) if b.line_numbers[i] in starts}
             )
-        ]
+        else:
+            cuts = [
+                i
+                for i in range(1, len(b.lines))
+                if b.line_numbers[i] in starts
+                or forced.get(b.line_numbers[i]) != forced.get(b.line_numbers[i - 1])
+                or (
+                    b.line_numbers[i] not in forced
+                    and _cut(
+                        b.lines[i - 1].strip(),
+                        b.lines[i].strip(),
+                        block_web,
+                        block_width,
+                        short_column,
+                        blank_separated,
+                    )
+                )
+            ]
         if not cuts:
             out.append(b)
             continue
@@ -324,15 +369,40 @@ def split_paragraph_lines(
     return out
 
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: where a text flattened onto one line (a PDF's, a chapter preview's) starts a speaker's turn
 #: or a diary entry: after the end of a sentence
 _TURN_START = re.compile(
     r"(?<=[.!?…”\"»)\]])\s+(?=(?P<label>[A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ][\w’'.-]+){0,2}):\s)"
 )
 _ENTRY_START = re.compile(rf"\s+(?=(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\.\s+[A-Z])")
+
+
+def _lone_first_words(b: Block) -> list[int] | None:
+    """A rendering that puts each paragraph's first word alone on a line ("A" / "letter from
+    the ECCI …", "Top" / "secret", "28" / "August 1936", "1." / "It is essential …"): where its
+    paragraphs begin, or None if the block is not set that way."""
+    lines = [x.strip() for x in b.lines]
+    short = [i for i in range(len(lines) - 1) if len(lines[i].split()) <= 2 and len(lines[i]) <= 15]
+    if len(short) < 4 or len(short) < 0.1 * len(lines):
+        return None
+    open_ended = [i for i in short if not ends_sentence(lines[i])]
+    if sum(len(lines[i].split()) == 1 for i in open_ended) < 0.75 * len(open_ended):
+        return None  # headings and names ("CC CPSU", "D. Sakharov"), not lone first words
+    cuts: set[int] = set()
+    started = -2  # the line where the last paragraph began with a lone word
+    for i in short:
+        line = lines[i]
+        if ends_sentence(line) and not _LIST_ITEM.match(line + " x") and not line[:-1].isdigit():
+            cuts.add(i + 1)  # "Congress.": the last word of a paragraph
+        elif i == started + 1:
+            continue  # the line after a lone first word goes on with it ("28" / "August 1936")
+        elif i:
+            cuts.add(i)
+            started = i
+        else:
+            started = i
+    return sorted(c for c in cuts if 0 < c < len(lines))
 
 
 def _split_flattened(b: Block) -> list[Block]:
@@ -363,6 +433,8 @@ def _cut(
 ) -> bool:
     if not prev or not nxt:
         return False
+    if RULE.fullmatch(prev) or RULE.fullmatch(nxt):
+        return True
     if prev.endswith(("-", "‐", _SOFT)) and nxt[:1].islower():
         return False  # a word hyphenated across the lines
     continuing = nxt[:1].islower() and not ends_sentence(prev)
@@ -372,8 +444,18 @@ def _cut(
         return True
     if ends_sentence(prev) and (_SPEAKER.match(nxt) or _LIST_ITEM.match(nxt)):
         return True
+    if _BRACKETED_END.search(prev) and (nxt[:1].isupper() or nxt[:1].isdigit()):
+        return True  # an editor's bracketed note ends: "… except for “Copy no.”]" / "18.12.89"
     if blank_separated:
         return False
+    if (
+        len(prev) < 0.5 * width
+        and (nxt[:1].isupper() or nxt[:1] in '“"«[')
+        and not (
+            prev.endswith((",", "-", "‐")) or prev.rsplit(None, 1)[-1].lower() in _FUNCTION_WORDS
+        )
+    ):
+        return True  # a heading, an address or a signature line above the text
     # a sentence's end where the next line's first word would have fitted: a deliberate break
     first_word = nxt.split()[0]
     return (

@@ -27,12 +27,27 @@ LEAF_MARK = re.compile(
     rf"|/\s*(?:[lLлЛ])\.\s*(?P<b>\d{{1,4}})(?P<bo>{_OB})?\s*/"
     rf"|<\s*(?:[lLлЛ])\.\s*(?P<c>\d{{1,4}})(?P<co>{_OB})?\s*>"
 )
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+#: "[page two]", "[page twenty-one]": the page marks of the Bukovsky archive's translations
+_NUMBER_WORDS = (
+    {w: k for k, w in enumerate(_UNITS, start=1)}
+    | {w: k for k, w in enumerate(_TEENS, start=10)}
+    | {w: 10 * k for k, w in enumerate(_TENS, start=2)}
+    | {
+        f"{t}-{u}": 10 * k + n
+        for k, t in enumerate(_TENS, start=2)
+        for n, u in enumerate(_UNITS, start=1)
+    }
+)
+_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+#: a page mark's value is a number, a number word or a roman numeral (front matter): nothing
+#: else, so that every page written is one a corpus file can hold
 PAGE_MARK = re.compile(
-    r"\[\s*(?:[Pp]age|[Pp]\.|[Сс]тр\.|[Сс]\.)\s*(?P<p>\d{1,5}|[a-z]+)(?:\s+of\s+\w+)?\s*\]"
+    r"\[\s*(?:[Pp]age|[Pp]\.|[Сс]тр\.|[Сс]\.)\s*"
+    rf"(?P<p>\d{{1,5}}|(?i:{_WORDS})|[ivxlc]{{1,7}})(?:\s+of\s+[\w-]+)?\s*\]"
 )
 
 
@@ -56,17 +71,55 @@ def first_leaf(leaves: str | None) -> str | None:
     return m.group(1) + ("ob." if m.group(2) else "")
 
 
+def _first_marks(paragraphs: list[RawParagraph]) -> tuple[str | None, str | None, bool, bool]:
+    """The first leaf mark's and page mark's values, and whether text comes before each."""
+    leaf: str | None = None
+    page: str | None = None
+    text_before_leaf = text_before_page = False
+    for p in paragraphs:
+        for part in p.parts:
+            lm, pm = LEAF_MARK.search(part), PAGE_MARK.search(part)
+            if leaf is None:
+                if lm:
+                    leaf = leaf_value(lm)
+                    text_before_leaf = text_before_leaf or bool(part[: lm.start()].strip())
+                elif part.strip() and p.role in _ON_LEAVES:
+                    text_before_leaf = True
+            if page is None:
+                if pm:
+                    page = _page_value(pm)
+                    text_before_page = text_before_page or bool(part[: pm.start()].strip())
+                elif part.strip():
+                    text_before_page = True
+            if leaf is not None and page is not None:
+                return leaf, page, text_before_leaf, text_before_page
+    return leaf, page, text_before_leaf, text_before_page
+
+
+def _page_value(m: re.Match[str]) -> str:
+    value = m.group("p").lower()
+    return str(_NUMBER_WORDS.get(value, value))
+
+
 def place(
     paragraphs: list[RawParagraph],
     first: str | None,
     page_starts: Sequence[int] = (),
     page_labels: Sequence[str] = (),
+    off_page: frozenset[int] = frozenset(),
 ) -> list[Repair]:
-    """Set ``leaves`` and ``pages`` of each paragraph; the leaf and page marks leave its text."""
+    """Set ``leaves`` and ``pages`` of each paragraph; the leaf and page marks leave its text.
+    ``off_page``: lines of a page's own text (an archive catalogue's summary), on no page."""
     repairs: list[Repair] = []
-    leaf = first
+    placed = [p for p in paragraphs if p.line not in off_page]
+    first_mark, first_page_mark, before_leaf, before_page = _first_marks(placed)
+    # text before the mark that begins the range's first leaf is not on it (editors' prose)
+    leaf = None if before_leaf and first_mark == first else first
     page: str | None = None
-    for p in paragraphs:
+    if not page_starts and before_page and first_page_mark and first_page_mark.isdigit():
+        # text before "[Page 39]" is on page 38
+        page = str(int(first_page_mark) - 1) if int(first_page_mark) > 1 else None
+    for p in placed:
         start_leaf = leaf
         start_page = _page_at(p.line, page_starts, page_labels) or page
         for i, part in enumerate(p.parts):
@@ -79,8 +132,7 @@ def place(
 
             def on_page(m: re.Match[str], line: int = p.line) -> str:
                 nonlocal page
-                value = m.group("p").lower()
-                page = str(_NUMBER_WORDS.get(value, value))
+                page = _page_value(m)
                 repairs.append(Repair("page-mark", line, m.group()))
                 return " "
 

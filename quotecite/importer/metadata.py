@@ -28,29 +28,69 @@ from quotecite.archival.parser import SourceNote, parse_name, parse_source_note
 from quotecite.dates import DateSpec
 from quotecite.importer.apparatus import Apparatus, find_apparatus
 from quotecite.importer.build import LeftOut, references_meta
-from quotecite.importer.datetext import date_line, find_date, find_dates
+from quotecite.importer.datetext import date_line, find_date, find_dates, numeric_date
 from quotecite.importer.formats import Source
 from quotecite.importer.head import Head, find_head, is_heading_like
-from quotecite.importer.layout import Repair
+from quotecite.importer.layout import Repair, is_classification
 from quotecite.importer.page import Kind, Page, read_page
 from quotecite.importer.people import (
     People,
     from_signature,
     from_title,
     genre_of,
+    is_body,
     nominative,
     person,
 )
 from quotecite.importer.structure import M_CLOSE, M_OPEN, RawParagraph, analyse
 from quotecite.model import Archival, Name, Role
 
+_JOURNAL_KEEPER = re.compile(
+    r"(?:From the (?:diary|journal) of\s+)?(?:the\s+)?(?:Soviet\s+)?(?:Ambassador|Counsell?or|"
+    r"Charg[ée] d['’]\s*Affaires|Envoy|Attach[ée]|(?:First|Second|Third) Secretary)\b[^.:;]{0,80}?"
+    r",?\s+(?:Cde\.|Comrade|Com\.|тов\.)\s*(?P<n>[A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ]\.(?:\s*[A-ZА-ЯЁ]\.)?)?"
+    r"(?:\s+[A-ZА-ЯЁ][\w’'-]+)?)[.,]?"
+)
+_ISSUED_BY = re.compile(
+    r"(?:(?:Resolution|Decision|Decree|Protocol|Minutes)\s+)?of\s+the\s+(?P<body>"
+    r"(?:(?:CPSU|VKP\(b\)|RCP\(b\)|AUCP\(b\)|ECCI)\s+)?(?:Secretariat|"
+    r"Politburo|Presidium|Plenum|Orgburo|Central Committee|Council of (?:People's )?"
+    r"(?:Commissars|Ministers)|Central Executive Committee)\b[^.:;]{0,80})",
+    re.IGNORECASE,
+)
 _SUBJECT = re.compile(r"(?:On|Concerning|Regarding|Re:|About|О|Об|По поводу|По вопросу)\s+\S")
-_PERSON_EN = r"(?:(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+_PERSON_EN = (
+    r"(?:(?:[A-Z]\.\s?){1,3}\s?[A-Z][\w'’-]+|[A-Z][\w'’-]+\s+(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+)
 _NOTE_TAKER = re.compile(
     rf"(?:Compiled|Recorded|Taken down|Written down|Notes taken)\s+by\s+(?P<n>{_PERSON_EN})"
     rf"|Notes\s+of\s+(?P<n2>{_PERSON_EN})"
     rf"|:\s*(?P<n4>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+record of (?:a |the )?conversation"
     r"|Записал[аи]?\s+(?P<n3>(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+)",
+)
+#: a dateline's place, not a signer: "Moscow, 12 March 1983"
+_PLACE_WORD = re.compile(
+    r"(?:Moscow|Москва|Kremlin|Кремль|Washington|Berlin|Beijing|Peking|Paris|"
+    r"London|Prague|Warsaw|Budapest|Bucharest|Sofia|Belgrade|Havana|Bonn)"
+)
+#: given names of the people these documents are by, as translations spell them
+_GIVEN_NAMES = {
+    "Aleksandr", "Alexander", "Aleksei", "Alexei", "Anatoly", "Anatolii", "Andrei", "Andrey",
+    "Boris", "Dmitri", "Dmitrii", "Eduard", "Egon", "Erich", "Georgi", "Georgii", "Georgy",
+    "Gennadi", "Grigori", "Igor", "Ivan", "Iosif", "Joseph", "Konstantin", "Lavrentii",
+    "Lavrenty", "Leonid", "Mikhail", "Nikita", "Nikolai", "Nikolay", "Pavel", "Petr", "Pyotr",
+    "Sergei", "Sergey", "Valentin", "Vasilii", "Vasily", "Viktor", "Vladimir", "Vladislav",
+    "Vyacheslav", "Yegor", "Yuri", "Yury", "Walter", "Wojciech", "Todor", "Janos", "János",
+    "Gustav", "Margaret", "Ronald", "George", "James", "Henry", "Zbigniew",
+    "Helmut", "François", "Fidel", "Raul", "Ernesto", "Nicolae", "Enver", "Josip", "Klement",
+    "Antonin", "Antonín", "Mátyás", "Imre", "Wladyslaw", "Władysław", "Palmiro", "Maurice",
+}  # fmt: skip
+#: an address or a line of the document's header, not its title
+_ADDRESS = re.compile(
+    r"(?:To|For|Dear|Esteemed|Copy|Tov\.|Тов\.|Товарищу|В ЦК|ЦК|Секретарю|Members? of|Excerpts?|"
+    r"Results of|Secretaries of)\b",
+    re.I,
 )
 _SIGNED = re.compile(r"Signed by\s+(?P<names>[^.\[]+)", re.I)
 _URL = re.compile(r"https?://\S+[\w/]")
@@ -188,6 +228,18 @@ def detect_language(text: str) -> str | None:
 # --------------------------------------------------------------------------- assembly
 
 
+def _widened(issued: DateSpec | None, title: str | None) -> DateSpec | None:
+    """A day the page dates the document by, as the range its title gives: a page dated
+    "January 22, 1987" over "Notes from Politburo Meeting, 21-22 January 1987"."""
+    if issued is None or not title or issued.end:
+        return issued
+    for found in find_dates(title):
+        spec = found.spec
+        if found.precision == "range" and spec.start <= issued.start <= spec.end:
+            return spec
+    return issued
+
+
 class _Assembler:
     def __init__(
         self,
@@ -217,7 +269,7 @@ class _Assembler:
         title, supplied_from = self._title()
         people = from_title(title, self.language) if title and not supplied_from else People()
         genre = people.genre or self.head.genre or self._catalogue_people().genre
-        issued = self._date()
+        issued = _widened(self._date(), title)
         authors = self._authors(people, genre)
         references = self._references()
         translators = self._translators()
@@ -270,7 +322,12 @@ class _Assembler:
                     labels.append(m.group(1))
         first = first_leaf(references[0].leaves) if references else None
         before = len(self.paragraphs)
-        self.reading.repairs.extend(place(self.paragraphs, first, starts, labels))
+        marks = place(self.paragraphs, first, starts, labels, frozenset(self.head.headnotes))
+        self.reading.repairs.extend(marks)
+        self.reading.left_out.extend(
+            LeftOut(r.line, r.detail, r.kind.replace("-", " ")) for r in marks
+        )
+        self.reading.left_out.sort(key=lambda x: x.line)
         if len(self.paragraphs) != before:
             self.reading.paragraphs[:] = self.paragraphs
             _renumber_supplied(self.paragraphs, self.numbered)
@@ -402,17 +459,35 @@ class _Assembler:
         return None, ""
 
     def _subject_line(self) -> str | None:
-        """A document's own heading in its text: "On the confiscation of parcels …"."""
-        for p in self.body[:10]:
+        """A document's own heading in its text, where the publisher gives none: its subject
+        line ("On the confiscation of parcels …", "О …"), or, on an archive catalogue's page,
+        the first heading after its marks and addressee ("Complaints by working people …")."""
+
+        after_label = False
+        for p in self.body[:12]:
             text = " ".join(_plain(p.parts[0]).split())
+            words = len(text.split())
+            listed, after_label = after_label, text.endswith(":")
+            if listed or (text.count(",") >= 3 and words <= 3 * text.count(",")):
+                continue  # "Comrades in attendance:" / "Yu.V. Andropov, A.A.Gromyko, …"
             if (
                 _SUBJECT.match(text)
-                and len(text.split()) <= 40
-                and not re.search(r"[.!?]\s+[A-ZА-ЯЁ]", text)
+                and words <= 40
+                and not re.search(r"(?<!\b[A-ZА-ЯЁ])[.!?]\s+[A-ZА-ЯЁ]", text)  # "A. D. Sakharov"
             ):
                 return text.rstrip(":").strip()
-            if len(text.split()) > 40:
-                return None
+            if words > 40 or (text.endswith(".") and words > 15):
+                return None  # the text has begun
+            if (
+                self.head.catalogue
+                and text[:1].isupper()
+                and not is_classification(text)
+                and not _ADDRESS.match(text)
+                and date_line(text) is None
+                and not re.search(r"\d{2,}|[:;]", text)
+                and 3 <= words <= 30
+            ):
+                return text.rstrip(".").strip()
         return None
 
     def _supplied_title(
@@ -464,7 +539,7 @@ class _Assembler:
         if not cat or "thatcher" in self.page.sites:
             return None
         first = re.split(r"(?<=[a-z\])])\.\s+(?=[A-Z])|\s*\[", cat)[0].strip(" .")
-        if len(first.split()) < 3:
+        if len(first.split()) < 2:
             return None
         words = first.split()
         fixed = [w if not (w.isupper() and len(w) > 3) else w.lower() for w in words]
@@ -480,20 +555,22 @@ class _Assembler:
             if spec is not None:
                 return spec
         # a date line at the top of the text (after the heading, before the prose)
-        for p in self.body[:8]:
-            text = " ".join(_plain(p.parts[0]).split())
+        top = [" ".join(_plain(p.parts[0]).split()) for p in self.body[:8]]
+        for k, text in enumerate(top):
+            if re.fullmatch(r"\d{1,2}", text) and k + 1 < len(top):
+                text = f"{text} {top[k + 1]}"  # "28" / "August 1936": a date a wrap split
             spec = date_line(text)
             if spec is not None:
                 return spec
             if len(text.split()) > 25:
                 break
         # short lines that a hard wrap split a date over: "Top / secret / 28 / August 1936"
-        top = " ".join(" ".join(_plain(p.parts[0]).split()) for p in self.body[:6])
-        found = find_dates(top[:160])
+        opening = " ".join(" ".join(_plain(p.parts[0]).split()) for p in self.body[:6])
+        found = find_dates(opening[:160])
         if (
             found
             and found[0].precision in ("day", "range")
-            and self._heading_zone(top, found[0].start)
+            and self._heading_zone(opening, found[0].start)
         ):
             return found[0].spec
         # a diary entry opens with its date
@@ -531,8 +608,6 @@ class _Assembler:
         if not cat or "thatcher" in self.page.sites:
             return People()
         people = from_title(cat, self.language)
-        if not re.search(r"\b(?:from|by)\b", cat[:80]):
-            people.authors = []  # "Politburo. The situation in “A” …": nobody is named
         signed = _SIGNED.search(cat)
         if signed:
             names: list[Name] = []
@@ -547,6 +622,13 @@ class _Assembler:
 
     def _authors(self, people: People, genre: str | None) -> list[Name]:
         if people.authors:
+            if genre in ("letter", "telegram", "memorandum") and all(
+                n.literal for n in people.authors
+            ):
+                # sent in a body's name, signed by persons: they are its authors
+                signers = [n for n in self._signers() if not n.literal]
+                if signers:
+                    return signers
             return [self._qualified(n) for n in people.authors]
         taker = self._note_taker()
         if taker:
@@ -570,9 +652,25 @@ class _Assembler:
         cat = self._catalogue_people()
         if cat.authors:
             return cat.authors
+        body = self._issuing_body()
+        if body is not None:  # and who signed for it: "Central Committee Secretary, L. Brezhnev"
+            return [body, *(n for n in self._signers() if not n.literal)]
         if genre in (None, "letter", "telegram", "memorandum", "report", "directive", "order"):
             return self._signers()
         return []
+
+    def _issuing_body(self) -> Name | None:
+        """A resolution's heading line that names the body passing it, its genre word lost
+        or set above: "of the Secretariat of the CPSU Central Committee"."""
+        for p in self.body[:8]:
+            text = " ".join(_plain(p.parts[0]).split())
+            m = _ISSUED_BY.fullmatch(text)
+            tail = re.search(r",\s+(?=(?:Resolution|Decision|Decree)\s+of\s+the\s)", text)
+            if m is None and tail:  # a heading a list's trailing comma drew into it
+                m = _ISSUED_BY.fullmatch(text[tail.end() :])
+            if m:
+                return Name(literal=m.group("body"))
+        return None
 
     def _qualified(self, name: Name) -> Name:
         """A body the title names in one word ("Politburo") as the text qualifies it: "the
@@ -581,8 +679,9 @@ class _Assembler:
             return name
         text = " ".join(_plain(t) for p in self.body[:12] for t in p.parts)[:3000]
         m = re.search(
-            rf"\b{re.escape(name.literal)}(?P<q>(?:\s+of\s+the)?\s+(?:CC|Central Committee|ЦК)"
-            r"(?:\s+(?:of\s+the\s+)?[A-ZА-ЯЁ][\w()]*){1,2})",
+            rf"\b{re.escape(name.literal)}(?P<q>(?:\s+of\s+the)?\s+(?:"
+            r"(?:CPSU|VKP\(b\)|КПСС)\s+(?:CC|Central Committee)"
+            r"|(?:CC|Central Committee|ЦК)(?:\s+(?:of\s+the\s+)?[A-ZА-ЯЁ][\w()]*){1,2}))",
             text,
         )
         return Name(literal=name.literal + m.group("q")) if m else name
@@ -591,6 +690,13 @@ class _Assembler:
         """Who took the notes or wrote the record: "Compiled by V. N. Malin", "Notes of A.S.
         Chernyaev", a catalogue's "Charles Powell record of conversation"."""
         texts = [t for _, t in self.notes] + ([self.head.catalogue] if self.head.catalogue else [])
+        # a line of its own at the top of the text: "Notes of Anatoly S. Chernyaev"
+        texts += [
+            " ".join(_plain(p.parts[0]).split())
+            for p in self.body[:4]
+            if len(p.parts[0].split()) <= 8
+            and re.match(r"(?:Notes|Record|Записи|Запись)\b", p.parts[0])
+        ]
         for text in texts:
             m = _NOTE_TAKER.search(text)
             if m:
@@ -598,22 +704,66 @@ class _Assembler:
                 n = person(who.strip(), self.language)
                 if n is not None and not n.literal:
                     return [n]
+        # a diplomat's journal: its keeper named on a line at the top, the period it covers
+        # under it ("Ambassador of the USSR in the DPRK, Cde. Ivanov V.I." / "For the period …")
+        for p in self.body[:6]:
+            m = _JOURNAL_KEEPER.fullmatch(" ".join(_plain(p.parts[0]).split()))
+            if m:
+                n = person(m.group("n"), self.language)
+                if n is not None and not n.literal:
+                    return [n]
         return []
 
     def _signers(self) -> list[Name]:
-        signatures = [p for p in self.paragraphs if p.role is Role.SIGNATURE]
-        for p in signatures:
-            names = from_signature(_plain(" ".join(p.parts)), self.language)
-            if names:
-                return names
+        """Who signed: every signature at the end ("G. Dimitrov" / "D. Manuilsky" / "M.
+        Moskvin"), a name beside the dateline ("Ercoli 17. 1. 37"), a short last line."""
+        names: list[Name] = []
+        for p in self.paragraphs:
+            text = " ".join(_plain(" ".join(p.parts)).split())
+            if p.role is Role.SIGNATURE and ":" not in text:
+                names.extend(
+                    n
+                    for n in from_signature(text, self.language)
+                    if n not in names and self._plausible_signer(n)
+                )
+            elif p.role is Role.DATELINE and names == []:
+                found = numeric_date(text) or find_date(text)
+                if found is not None:
+                    rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,.")
+                    if ":" in rest:
+                        continue  # "Despatched: 19 February 1981 Firsanova": a clerk's note
+                    who = (
+                        person(rest, self.language)
+                        if rest and not _PLACE_WORD.fullmatch(rest)
+                        else None
+                    )
+                    if who is not None:
+                        names.append(who)
+        if names:
+            return names
         # a short last line of the text that is a name: "Сталин.", "В. Молотов"
         if self.body:
             last = " ".join(_plain(self.body[-1].parts[-1]).split())
-            if len(last.split()) <= 4 and not re.search(r"\d{2}", last):
-                names = from_signature(last, self.language)
-                if names and not names[0].literal:
+            if len(last.split()) <= 4 and not re.search(r"\d{2}|:", last):
+                names = [n for n in from_signature(last, self.language) if not n.literal]
+                if names and all(self._plausible_signer(n) for n in names):
                     return names
         return []
+
+    def _plausible_signer(self, name: Name) -> bool:
+        """A signature's name that is a person's: initials ("G. Dimitrov"), a surname the
+        dictionary knows (Russian), a given name of the region, or a name the title also
+        names ("Roshchin"); not "Nuclear Program"."""
+        if name.literal:
+            return is_body(name.literal)
+        if "." in name.given:
+            return True
+        if re.search("[А-яЁё]", name.family):
+            from quotecite.importer.people import is_surname
+
+            return is_surname(name.family)
+        title = self.head.title or ""
+        return name.family in title or name.given in _GIVEN_NAMES
 
     # ---------------------------------------------------------------- publication
     def _publication(self) -> dict[str, Any]:

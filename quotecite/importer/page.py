@@ -79,7 +79,7 @@ class Page:
 _FURNITURE = [
     # general web chrome
     r"Skip to (?:main )?content|Search in|Search|Search for:|Menu|Home|Main menu|Navigation|Share|"
-    r"Share this:?|Like this:?|Print|Email|E-mail|Tweet|Back to top|Back To Top|Top|Related|"
+    r"Share this:?|Like this:?|Print|Email|E-mail|Tweet|Back to top|Back To Top|Related|"
     r"Related posts|Loading \.\.\.|Loading\.\.\.|Failed to load data\.|Read more|Leave a comment|"
     r"Leave a Reply|Cancel reply|Download|Download PDF|Download now|Save|Embed|Report|Copy link|"
     r"Like|Subscribe|Log in|Sign in|Sign up|Cookie settings|Accept|Close|Previous|Next|Next post|"
@@ -93,8 +93,9 @@ _FURNITURE = [
     r"Fill in your details below or click an icon to log in:|Email \(required\)|Name \(required\)|"
     r"Website|Entries feed|Comments feed|WordPress\.org|Powered by .{1,60}|Recent Posts|"
     r"Archives|Categories|Meta|Tags|Tag Cloud|Privacy Policy|Terms of Use|Contact|Contact Us|"
-    r"About|About Us|Donate|Sitemap|Site map",
+    r"About|About Us|Donate|Sitemap|Site map|advertisement|Advertisement",
     r"\{\{[^}]*\}\}(?:\s*\|\s*\{\{[^}]*\}\})*",  # unfilled page templates
+    r"[|¦/\\<>•·*~^#=+]{1,3}",  # a stray separator or bullet alone on its line
     r"Download \".*\"|\d+ views|Uploaded by .*|You are on page \d+/\d+|Search inside document",
     r"(?:Copyright|©) .{0,120}|All rights reserved\.?",
     r"‹ .{1,200}|.{1,200} ›|« .{1,200}|.{1,200} »",  # a book's or blog's previous/next links
@@ -261,7 +262,29 @@ def read_page(text: str, furniture_hint: frozenset[int] = frozenset()) -> Page:
         elif line.no in furniture_hint:
             line.kind, line.reason = Kind.FURNITURE, "outside the page's main content"
         i += 1
+    _title_echo(page)
     return page
+
+
+def _title_echo(page: Page) -> None:
+    """A document host's page title, the text's opening cut off mid-sentence ("176 [Stamp in
+    upper right-hand corner: indecipherable words except"), set above the text it repeats."""
+    texts = [line for line in page.lines if line.kind is Kind.TEXT][:60]
+    if len(texts) < 3:
+        return
+    first = " ".join(texts[0].stripped.split())
+    if len(first) < 25:
+        return
+    joined = ""
+    ends: set[int] = set()  # where a line ends in ``joined``
+    for line in texts[1:]:
+        joined += " ".join(line.stripped.split())
+        ends.add(len(joined))
+        joined += " "
+    at = joined.find(first)
+    if at > 400 or at < 0 or at + len(first) in ends:
+        return
+    texts[0].kind, texts[0].reason = Kind.FURNITURE, "the page's title, repeating the text's start"
 
 
 def _label_applies(page: Page, name: str, index: int) -> bool:
@@ -297,8 +320,9 @@ def _read_field(page: Page, i: int, name: str, inline: str) -> int:
         if name not in _META_FIELDS:
             # "Source: APRF, …" is the text of a source note: the line stays in the document
             label.kind, label.reason = Kind.TEXT, ""
+        inline, end = _wrapped_value(page, i, inline, value_lines)
         page.fields.append(Field(name, inline, tuple(value_lines)))
-        return i + 1
+        return end
     j = _next_text(lines, i)
     if j is None:
         return i + 1
@@ -310,11 +334,37 @@ def _read_field(page: Page, i: int, name: str, inline: str) -> int:
     if is_furniture(nxt.stripped) and name not in ("credits",):
         return j
     # the value: the next line (a Wilson citation or summary is one line; istmat values too)
-    value = nxt.stripped
-    page.fields.append(Field(name, value, (nxt.no,)))
+    value_lines = [nxt.no]
+    value, end = _wrapped_value(page, j, nxt.stripped, value_lines)
+    page.fields.append(Field(name, value, tuple(value_lines)))
     if name in _META_FIELDS or (name == "archive" and "istmat" not in page.sites):
-        nxt.kind, nxt.reason = Kind.FIELD, f"field: {name}"
-    return j + 1
+        for no in value_lines:
+            lines[no - 1].kind, lines[no - 1].reason = Kind.FIELD, f"field: {name}"
+    return end
+
+
+def _wrapped_value(page: Page, i: int, value: str, value_lines: list[int]) -> tuple[str, int]:
+    """A field's value that a wrap carried onto the next lines: "…, vol. 2," / "pp. 187–189."
+    (no blank between), "… Тверь: Информационно-" / "" / "издательский центр …" (a word
+    hyphenated across a blank line). Returns the value and the index after it."""
+    lines = page.lines
+    k = i + 1
+    while len(value) < 600 and not re.search(r"[.;]\Z", value):
+        j = _next_text(lines, k - 1)
+        if j is None:
+            break
+        nxt = lines[j]
+        t = nxt.stripped
+        hyphen = re.search(r"[^\W\d_][-‐]\Z", value) is not None and t[:1].islower()
+        adjacent = j == k and not hyphen
+        if not (hyphen or adjacent) or label_of(t) is not None or is_furniture(t):
+            break
+        if adjacent and not (value.endswith(",") or t[:1].islower() or re.match(r"pp?\.\s", t)):
+            break
+        value = value + t if hyphen else f"{value} {t}"  # "Информационно-издательский"
+        value_lines.append(nxt.no)
+        k = j + 1
+    return value, k
 
 
 def _skip_block(page: Page, i: int) -> int:

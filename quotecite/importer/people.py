@@ -62,10 +62,22 @@ _CAPS_WORD = re.compile(r"[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ'’-]*")
 # --------------------------------------------------------------------------- names
 
 
+#: stems of Russian words for institutions, in any case ("Комитета", "Наркомата", "Совету")
+_BODY_STEMS_RU = (
+    "комитет", "комисси", "министерств", "наркомат", "наркомпрос", "посольств", "секретариат",
+    "президиум", "совет", "отдел", "управлени", "бюро", "съезд", "пленум", "правительств",
+    "коллеги", "штаб", "партии", "парти", "исполком", "комиссариат", "политбюро",
+    "совнарком", "прокуратур", "трибунал", "редакци", "институт", "академи",
+    "организаци", "делегаци", "миссия", "миссии", "консульств", "генштаб", "главк",
+)  # fmt: skip
+
+
 def is_body(text: str) -> bool:
     """Is ``text`` an institution ("USSR Foreign Ministry", "ЦК ВКП(б)"), not a person?"""
     words = [w.strip(".,;:()«»\"“”'").casefold() for w in text.split()]
     if any(w in BODY_WORDS for w in words):
+        return True
+    if any(w.startswith(_BODY_STEMS_RU) for w in words if re.match("[а-яё]", w)):
         return True
     caps = [w for w in text.split() if len(w) > 1 and w.isupper() and not w.endswith(".")]
     return bool(caps) and len(text.split()) > 1 and all(not _looks_name(w) for w in caps)
@@ -178,6 +190,12 @@ def _morph() -> object:
     return pymorphy3.MorphAnalyzer()
 
 
+def is_surname(word: str) -> bool:
+    """Does the Russian dictionary know ``word`` as a surname or given name ("Сталин")?"""
+    analysis = _morph().parse(word.strip(".,"))  # type: ignore[attr-defined]
+    return any("Surn" in str(p.tag) or "Name" in str(p.tag) for p in analysis)
+
+
 def nominative(word: str) -> str:
     """A Russian surname or given name in the nominative: Молотова → Молотов, Ягоды → Ягода."""
     if not _is_cyrillic(word) or len(word) < 3:
@@ -284,7 +302,8 @@ _STOP_EN = (
 _STOP_WHO = (
     r"(?=\s+(?:(?:on|regarding|about|concerning|re:|during|dated?|requesting|asking|informing|"
     r"transmitting|forwarding|reporting|describing)\b|of\s+\d|for\s+(?:the\s+)?(?:period\b|\d))"
-    r"|\s*[:;]|\s*\((?![a-zA-Z]{1,2}\))|\s*,\s*(?!(?:and\s+)?[A-Z][\w.’\'-]*(?:\s|,|$))|\s+\d|\s*$)"
+    r"|\s*,\s*(?i:regarding|concerning|about|on|re:)\b"
+    r"|\s*[:;]|\s*\((?![a-zA-Z]{1,2}\))|\s*,(?!\s*(?:and\s+)?[A-Z][\w.’\'-]*(?:\s|,|$))|\s+\d|\s*$)"
 )
 #: a personal name ending a phrase: "A.I. Alekseev", "A F Dobrynin", "Adlai Stevenson"
 _TRAILING_NAME = re.compile(
@@ -338,10 +357,19 @@ def _names(text: str, language: str | None, bodies_whole: bool = True) -> list[N
             return [body(t)]
     out: list[Name] = []
     for part in _split_list(t):
+        if out and not out[-1].literal and _APPOSITION.match(part):
+            continue  # "F. Kotelnikov, Secretary of the party committee …": who he is
         n = name_or_body(_trim_apposition(part), language)
         if n is not None:
             out.append(n)
     return out
+
+
+_APPOSITION = re.compile(
+    r"(?:the\s+)?(?:Secretary|Chairman|Chair|Head|Chief|Minister|Deputy|Director|Member|"
+    r"Commander|President|Ambassador|Envoy|Representative|Consul|Editor|First|Second|General|"
+    r"[a-z])\b"
+)
 
 
 def _trim_apposition(text: str) -> str:
@@ -360,7 +388,7 @@ def _people_phrase(text: str, language: str | None) -> list[Name]:
         return []
     # a personal name at the end of a function: "… Ambassador in the DPRK A.M. Puzanov"
     m = _TRAILING_NAME.search(t)
-    if m and m.start() > 0 and is_body(t[: m.start()]):
+    if m and m.start() > 0 and "," not in t and is_body(t[: m.start()]):
         n = person(m.group(), language)
         if n is not None:
             return [n]
@@ -408,8 +436,9 @@ def _from_title_en(t: str, language: str | None) -> People:
     if g is None:
         return out
     before, after = t[: g.start()].strip(" ,"), t[g.end() :].strip()
-    # "X-Y Report", "Valentin Falin Memorandum to …", "X's Letter to Y"
-    if before and not re.search(r"\b(?:of|from|by)\b", before):
+    # "X-Y Report", "Valentin Falin Memorandum to …", "X's Letter to Y", "USSR Council of
+    # Ministers Directive" — a short name or body, not a sentence ("Politburo. The situation …")
+    if before and not re.search(r"\b(?:from|by)\b|[.;:]\s", before) and len(before.split()) <= 6:
         who = re.sub(r"['’]s$", "", before)
         who = re.sub(r"^(?:The|A|An)\s+", "", who)
         if "-" in who and " " not in who.strip() and not is_body(who):
@@ -417,15 +446,18 @@ def _from_title_en(t: str, language: str | None) -> People:
         elif not _ADJECTIVE.fullmatch(who):
             out.authors = _people_phrase(who, language)
     # "…, X to Y" (Wilson), "… from X to Y", "… of X to Y", "… by X"
-    m = re.match(rf",\s*(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?{_STOP_WHO}", after) or re.search(
-        rf"\b(?:from|by|of)\s+(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?{_STOP_WHO}", after
+    # "of" names the sender only right after the kind ("Letter of Stalin to Molotov"), not in
+    # "Remarks on the resignation of Mikhail Gorbachev"
+    m = (
+        re.match(rf",\s*(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?{_STOP_WHO}", after)
+        or re.match(rf"of\s+(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?{_STOP_WHO}", after)
+        or re.search(rf"\b(?:from|by)\s+(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?{_STOP_WHO}", after)
     )
     if m and _GENRE_RX.search(after[: m.start()]):
         m = None  # "Decision with Approved Message from X to Y": the message's sender
     if m:
         sender, to = _split_sender(m.group("from"), m.group("to"))
-        if not re.match(r"(?:the\s+)?(?:meeting|session|conference|congress|plenum|period|"
-                        r"situation|question|results?)\b", sender, re.I):  # fmt: skip
+        if not _NOT_SENDER.search(sender):
             out.authors = _people_phrase(sender, language) or out.authors
         if to:
             out.recipients = _people_phrase(to, language)
@@ -434,14 +466,24 @@ def _from_title_en(t: str, language: str | None) -> People:
     return out
 
 
+#: what follows "from"/"of" that is no sender: "Notes from Politburo Meeting", "… of the
+#: session", "from the period …"
+_NOT_SENDER = re.compile(
+    r"^(?:the\s+)?(?:meeting|session|conference|congress|plenum|period|situation|question|"
+    r"results?|talks?|conversation)\b|\b(?:meeting|session|conference|talks|conversation)$",
+    re.I,
+)
+
+
 def _split_sender(sender: str, to: str | None) -> tuple[str, str | None]:
     """Where "to" separates sender and recipient, when the sender's function holds a "to"
     too: "Soviet Ambassador to Cuba A.I. Alekseev to USSR Foreign Ministry"."""
     whole = sender + (f" to {to}" if to else "")
     pieces = whole.split(" to ")
-    for k in range(len(pieces) - 1, 0, -1):
+    for k in range(1, len(pieces)):
         left = " to ".join(pieces[:k])
-        if _TRAILING_NAME.search(left):
+        m = _TRAILING_NAME.search(left)
+        if m and not is_body(m.group()) and person(m.group()) is not None:
             return left, " to ".join(pieces[k:])
     return sender, to
 
@@ -480,7 +522,7 @@ def _from_title_ru(t: str) -> People:
             return out
     if not g:
         return out
-    rest = t[g.end() :]
+    rest = re.sub(r"^\s*\([^)]{1,40}\)", "", t[g.end() :])  # "Из решения (опросом) …"
     # persons with initials: the genitive one wrote, the dative one received
     for m2 in re.finditer(_RU_NAME_FULL, rest):
         case = _ru_case(m2.group())
@@ -493,15 +535,22 @@ def _from_title_ru(t: str) -> People:
             out.recipients.append(n)
     if out.authors:
         return out
-    # a body in the genitive right after the kind: "Постановление Политбюро ЦК ВКП(б) «…»"
-    b = re.match(
-        r"\s+(?P<b>(?:[IVX]+\s+)?(?:[А-ЯЁA-Z][\w()-]*\.?\s*){1,8}?)"
-        r"(?=\s*[«\"“]|\s+(?:о|об|по|от|за|на|с|в)\s|\.|$)",
+    # "Выписка из протокола № 106 заседания политбюро ЦК КП(б)У о …": the body that met
+    met = re.search(
+        r"протокола\s*(?:№\s*[\w/-]+\s*)?заседания\s+(?P<b>.+?)(?=\s+(?:о|об|по|от)\s|\.|$)",
         rest,
         re.I,
     )
-    if b and is_body(b.group("b")):
-        out.authors = [body(_ru_body_nominative(b.group("b")))]
+    if out.genre == "resolution" and met and is_body(met.group("b")):
+        out.authors = [body(_ru_body_nominative(met.group("b")))]
+        return out
+    # a body in the genitive right after the kind, up to the subject, a number or a date:
+    # "Постановление Политбюро ЦК ВКП(б) «…»", "Записка Комитета государственной безопасности
+    # при Совете министров СССР", "Постановление СНК СССР № 1275/287сс"
+    cut = _RU_BODY_END.search(rest)
+    candidate = rest[: cut.start() if cut else len(rest)].strip(" ,.")
+    if candidate and is_body(candidate) and len(candidate.split()) <= 12:
+        out.authors = [body(_ru_body_nominative(candidate))]
         return out
     if "дневник" in low and not out.authors:
         m3 = re.search(r"дневник\w*\s+(?P<n>[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)", t)
@@ -517,6 +566,9 @@ _RU_NAME_FULL = re.compile(
     r"|[А-ЯЁ][а-яё]+\s(?:[А-ЯЁ]\.\s?){1,2}(?![а-яё])"
     r"|(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?)"
 )
+
+
+_RU_BODY_END = re.compile(r"\s*[«\"“]|\s+(?i:о|об|по|от|за|на|с|в|к|от)\s|\s+№|\s+\d|\.\s|\.$")
 
 
 def _ru_case(text: str) -> str | None:
@@ -544,7 +596,12 @@ def _ru_body_nominative(text: str) -> str:
     phrase goes into the nominative, what depends on it stays as printed."""
     words = text.split()
     if all(w.isupper() or not w.isalpha() for w in words):
-        words = [w if not w.isalpha() or re.fullmatch(r"[IVX]+", w) else w.lower() for w in words]
+        words = [
+            w
+            if not w.isalpha() or re.fullmatch(r"[IVX]+", w) or w.casefold() in BODY_WORDS
+            else w.lower()
+            for w in words
+        ]
         for k, w in enumerate(words):
             if w.isalpha() and not re.fullmatch(r"[IVX]+", w):
                 words[k] = w[:1].upper() + w[1:]

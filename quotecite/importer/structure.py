@@ -20,8 +20,9 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from quotecite.importer.datetext import find_date
+from quotecite.importer.datetext import date_line, find_date, numeric_date
 from quotecite.importer.layout import (
+    RULE,
     Block,
     Repair,
     Vocabulary,
@@ -52,7 +53,6 @@ _SOURCE = re.compile(r"\s*\[?\s*(?:Source|SOURCE|Sources|Источник|Ист
 _HEADNOTE = re.compile(r"\s*(?:Editors?['’]?s?\s+[Nn]ote|Headnote|Introduction|Commentary)\s*[:.]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPER_RX = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_RULE = re.compile(r"\s*(?:[=_\-–—*·~#•]\s*){4,}")
 M_OPEN = "\ue000"
 M_CLOSE = "\ue001"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -166,7 +166,9 @@ def is_dateline(text: str) -> bool:
         return False
     found = find_date(t)
     if found is None:
-        return False
+        # a date in figures is a dateline only as a line of its own ("17. 1. 37", "Ercoli
+        # 17. 1. 37", "10/Х-33 г."), which datetext.date_line decides
+        return date_line(t) is not None and numeric_date(t) is not None
     rest = (t[: found[1]] + " " + t[found[2] :]).strip(" ,.;:-–—")
     return len(rest.split()) <= 3 and not re.search(r"\d", rest)
 
@@ -215,7 +217,7 @@ def analyse(
         return st
 
     # footnotes at the end
-    foot_start, separator = _find_footnotes(blocks)
+    foot_start, separator, offset = _find_footnotes(blocks)
     footnotes = blocks[foot_start:]
     body = blocks[: foot_start - (1 if separator else 0)]
     if separator:
@@ -226,7 +228,7 @@ def analyse(
     # rules ("=====", "———") that set off nothing: layout, not text
     ruled: list[Block] = []
     for b in body:
-        if len(b.lines) == 1 and _RULE.fullmatch(b.first):
+        if len(b.lines) == 1 and RULE.fullmatch(b.first):
             st.repairs.append(Repair("rule", b.start, b.first))
             continue
         ruled.append(b)
@@ -235,11 +237,21 @@ def analyse(
     # continuation across blank runs
     merged: list[Block] = []
     for b in body:
-        numbered = any(rx.match(merged[-1].first) for rx in STYLES.values()) if merged else False
+        numbered = (
+            any(rx.match(merged[-1].first) for rx in STYLES.values())
+            and not is_dateline(merged[-1].first)  # "3. 1. 36" is a date, not ¶ 3
+            if merged
+            else False
+        )
+        same_note = (
+            merged
+            and b.start in forced
+            and forced.get(b.start) == forced.get(merged[-1].start)
+            and b.start not in (starts or set(forced))
+        )  # a source note a blank line split: "… Тверь: Информационно-" / "издательский …"
         if (
             merged
-            and b.start not in forced
-            and merged[-1].start not in forced
+            and (same_note or (b.start not in forced and merged[-1].start not in forced))
             and continues(merged[-1], b, numbered)
             and not is_source(b.first)
         ):
@@ -276,7 +288,11 @@ def analyse(
     for k in range(index, len(body)):
         b = body[k]
         joined = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
-        m = _match_style(style, joined) if b.start not in forced else None
+        m = (
+            _match_style(style, joined)
+            if b.start not in forced and not (len(b.lines) == 1 and is_dateline(joined))
+            else None
+        )
         number = m.group("n") if m else None
         content = joined[m.end() :] if m else joined
         role = Role.BODY
@@ -315,6 +331,9 @@ def analyse(
     # editors' headnote set off by a wider blank run (seed 001: ¶1–2, then two blank lines)
     if heading and style is not None:
         _headnotes_by_gap(paragraphs, body, index)
+    if heading and style is None:
+        _headnotes_before_salutation(paragraphs)
+    _editors_notes_after(paragraphs)
 
     # footnotes
     labels: list[str] = []
@@ -322,6 +341,8 @@ def analyse(
         fm = _FOOTNOTE.match(b.first)
         assert fm is not None
         label = _footnote_label(fm)
+        if offset:
+            label = str(int(label) + offset)
         joined = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
         fm2 = _FOOTNOTE.match(joined)
         text_ = joined[fm2.end() :] if fm2 else joined
@@ -418,8 +439,9 @@ def _footnote_label(m: re.Match[str]) -> str:
     return (m.group("a") or m.group("b") or m.group("c") or "").translate(_SUPERSCRIPT)
 
 
-def _find_footnotes(blocks: list[Block]) -> tuple[int, bool]:
-    """Where trailing footnotes start (len(blocks) if none); does a separator precede them?
+def _find_footnotes(blocks: list[Block]) -> tuple[int, bool, int]:
+    """Where trailing footnotes start (len(blocks) if none); does a separator precede them;
+    what to add to their printed numbers to get the text's markers?
 
     Footnotes run 1, 2, 3 … (or i, ii, iii … in brackets) to the end of the text; they count
     as footnotes only after a separator ("____", "Notes"), a source note, or when every one of
@@ -443,21 +465,35 @@ def _find_footnotes(blocks: list[Block]) -> tuple[int, bool]:
             break
     if not labels or (number_value(labels[0].upper() if not labels[0].isdigit() else labels[0])
                       != 1):  # fmt: skip
-        return len(blocks), False
+        return len(blocks), False, 0
     before = blocks[start - 1]
     if _SEPARATOR.fullmatch(before.first) and len(before.lines) == 1:
-        return start, True
+        return start, True, 0
     if is_source(before.first) or (
         STYLES["glued"].match(before.first)
         and is_source(
             before.first[STYLES["glued"].match(before.first).end() :]  # type: ignore[union-attr]
         )
     ):
-        return start, False
+        return start, False, 0
     text = "\n".join(line for b in blocks[:start] for line in b.lines).translate(_SUPERSCRIPT)
     if all(_marker_regex(n).search(text) for n in labels):
-        return start, False
-    return len(blocks), False
+        return start, False, 0
+    if blocks[start].lines[0][:1].isspace():
+        offset = _list_offset(text, len(labels))
+        if offset:
+            return start, False, offset
+    return len(blocks), False, 0
+
+
+def _list_offset(text: str, count: int) -> int:
+    """A web page's notes as an ordered list that counts from 1 while the text calls them
+    53, 54, 55 (a volume's chapter-wide numbers, FRUS): how much to add to the list's."""
+    for m in re.finditer(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,.;:)”’\"]|\Z)", text):
+        first = int(m.group(1))
+        if first > 1 and all(_marker_regex(str(first + i)).search(text) for i in range(count)):
+            return first - 1
+    return 0
 
 
 def _split_inline_numbers(blocks: list[Block], style: str | None) -> list[Block]:
@@ -542,6 +578,48 @@ def _headnotes_by_gap(paragraphs: list[RawParagraph], body: list[Block], index: 
             return
 
 
+def _headnotes_before_salutation(paragraphs: list[RawParagraph]) -> None:
+    """A letter begins with its salutation: the editors' prose between a volume's source note
+    and "Esteemed Alexander Stepanovich," is theirs, not the letter's."""
+    body = [p for p in paragraphs if p.role is Role.BODY]
+    if not body or not any(
+        p.role is Role.SOURCE_NOTE for p in paragraphs[: paragraphs.index(body[0])]
+    ):
+        return
+    for i, p in enumerate(body[:8]):
+        if _SALUTATION.fullmatch(p.parts[0].strip()):
+            before = body[:i]
+            editors = all(_prose(q.parts[0]) and not _document_voice(q.parts[0]) for q in before)
+            if before and editors:
+                for q in before:
+                    q.role = Role.HEADNOTE
+            return
+
+
+#: the heading of an edition's notes after the document, not tied to note calls
+_NOTES_HEADING = re.compile(
+    r"(?:Примечани[ея]|Комментари[йи]|Notes?(?:\s+and\s+Comments)?|Editor(?:s[’']|[’']s)\s+"
+    r"[Nn]otes?|Comments?|Commentary)\s*[.:]?"
+)
+
+
+def _editors_notes_after(paragraphs: list[RawParagraph]) -> None:
+    """ "Примечание." / "Notes and Comments:" after the text, and the editors' paragraphs under
+    it: theirs, not the document's."""
+    body = [p for p in paragraphs if p.role is Role.BODY]
+    for i, p in enumerate(body[1:], start=1):
+        if _NOTES_HEADING.fullmatch(p.parts[0].strip()) and i >= len(body) // 2:
+            for q in body[i:]:
+                q.role = Role.HEADNOTE
+            return
+
+
+#: a letter's salutation, alone on its line ("Dear Comrade Stalin!", "Esteemed Alexander
+#: Stepanovich,50" with its note call)
+_SALUTATION = re.compile(
+    r"(?:(?:My\s+)?Dear|(?:Highly\s+)?Esteemed|Respected|Уважаемый|Уважаемая|Уважаемые|Дорогой|"
+    r"Дорогая|Дорогие|Глубокоуважаемый)\b[^.!?\n]{1,80}[,!:]\s*(?:\d{1,3}|\[\d{1,3}\])?"
+)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
 _TURN = re.compile(r"(?:\[[^\]]{1,30}\]\s*)?[A-ZА-ЯЁ][\w’'.-]*(?:\s+[A-ZА-ЯЁ][\w’'.-]*){0,3}:\s")

@@ -6,6 +6,7 @@ import re
 from difflib import SequenceMatcher
 
 from quotecite.importer.build import ImportResult
+from quotecite.model import Role
 
 _NUMBER_TOKEN = re.compile(r"(?:¶|\d{1,4}[.)]?|\[\d{1,4}\]|[IVXLC]{1,7}[.)])\Z")
 _DELETABLE = set("0123456789-‐[]⁰¹²³⁴⁵⁶⁷⁸⁹ivxlc")
@@ -25,6 +26,8 @@ def lost_words(source: str, result: ImportResult) -> list[str]:
         left.setdefault(x.line, []).append(" ".join(x.text.split()))
     printed = result.document.numbering.value == "printed"
     numbers = {p.line: p.number for p in result.document.paragraphs if printed}
+    # a note's printed label, which may count from 1 where the text calls 53 (FRUS on the web)
+    notes = {p.line for p in result.document.paragraphs if p.role is Role.FOOTNOTE}
     from quotecite.importer.locators import LEAF_MARK, PAGE_MARK
 
     marks = {r.detail for r in result.repairs if r.kind in ("leaf-mark", "page-mark")}
@@ -38,8 +41,11 @@ def lost_words(source: str, result: ImportResult) -> list[str]:
             if cut and cut in text:
                 text = text.replace(cut, " ", 1)
         words = text.split()
-        if words and _is_number_of(words[0], numbers.get(lineno)):
-            words = words[1:]  # the paragraph's number standing before its text
+        if words and (
+            _is_number_of(words[0], numbers.get(lineno))
+            or (lineno in notes and _NUMBER_TOKEN.match(words[0]))
+        ):
+            words = words[1:]  # the paragraph's or the note's number standing before its text
         src.extend(words)
     out = [w for p in result.document.paragraphs for part in p.parts for w in part.text.split()]
     problems = []

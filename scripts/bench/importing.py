@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import random
 import shutil
-from pathlib import Path
 import subprocess
 import time
+from pathlib import Path
 
 from quotecite.importer.sample import generate
 
