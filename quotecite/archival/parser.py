@@ -675,12 +675,7 @@ def _assemble(events: list[_Event], body: str, masked: str, remarks: list[str]) 
                     cur.collections.append(mention.text)
                 cur.touch(e.start, e.end, "archive")
                 continue
-            if (
-                cur.info is not None
-                or cur.archive_text is not None
-                or cur.ibid
-                or (cur.values and _complete(cur))
-            ):
+            if _named_or_complete(cur):
                 cur = new(e.start)
             cur.info = mention.archive
             if mention.division:
@@ -688,12 +683,7 @@ def _assemble(events: list[_Event], body: str, masked: str, remarks: list[str]) 
             cur.touch(e.start, e.end, "archive")
         elif e.kind == "unknown":
             assert isinstance(e.value, str)
-            if (
-                cur.info is not None
-                or cur.archive_text is not None
-                or cur.ibid
-                or (cur.values and _complete(cur))
-            ):
+            if _named_or_complete(cur):
                 cur = new(e.start)
             cur.archive_text = e.value
             cur.touch(e.start, e.end, "archive")
@@ -737,6 +727,16 @@ def _assemble(events: list[_Event], body: str, masked: str, remarks: list[str]) 
                 read.touch(e.start, e.end, e.kind)
     refs[-1].settle(remarks)
     return [r for r in refs if not r.empty()]
+
+
+def _named_or_complete(cur: _Ref) -> bool:
+    """Does an archive named now begin another reference (this one has its archive, or all)?"""
+    return (
+        cur.info is not None
+        or cur.archive_text is not None
+        or cur.ibid
+        or bool(cur.values and _complete(cur))
+    )
 
 
 def _file_title_then_leaves(cur: _Ref, kind: str, gap: str) -> bool:

@@ -47,6 +47,15 @@ class Block:
     def last(self) -> str:
         return self.lines[-1].strip() if self.lines else ""
 
+    def part(self, start: int, stop: int) -> Block:
+        """Lines ``start`` to ``stop`` as a block of their own (the gap stays with the first)."""
+        return Block(
+            self.line_numbers[start],
+            self.lines[start:stop],
+            self.gap if start == 0 else 0,
+            self.line_numbers[start:stop],
+        )
+
 
 _PAGE_NUMBER = re.compile(
     r"(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?|(?:[Pp]age|PAGE|[Сс]тр\.?)\s*\d{1,4}(?:\s*(?:of|из)\s*\d{1,4})?"
@@ -357,14 +366,7 @@ def split_paragraph_lines(
             continue
         start = 0
         for i in [*cuts, len(b.lines)]:
-            out.append(
-                Block(
-                    b.line_numbers[start],
-                    b.lines[start:i],
-                    b.gap if start == 0 else 0,
-                    b.line_numbers[start:i],
-                )
-            )
+            out.append(b.part(start, i))
             start = i
     return out
 

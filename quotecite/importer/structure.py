@@ -510,20 +510,13 @@ def _split_inline_numbers(blocks: list[Block], style: str | None) -> list[Block]
         for i in range(1, len(b.lines)):
             mi = _match_style(style, b.lines[i])
             if mi and expected is not None and number_value(mi.group("n")) == expected:
-                out.append(
-                    Block(
-                        b.line_numbers[start],
-                        b.lines[start:i],
-                        b.gap if start == 0 else 0,
-                        b.line_numbers[start:i],
-                    )
-                )
+                out.append(b.part(start, i))
                 start = i
                 expected += 1
         if start == 0:
             out.append(b)
         else:
-            out.append(Block(b.line_numbers[start], b.lines[start:], 0, b.line_numbers[start:]))
+            out.append(b.part(start, len(b.lines)))
     return out
 
 
