@@ -118,7 +118,7 @@ _LABELS: dict[str, str] = {
     r"|[Dd]ans",
     "folder": r"[Ff]older",
     "por": r"[Pp]or\.|[Пп]ор\.",
-    "papka": r"[Pp]apka|[Pp]ap\.|[Пп]апка|[Пп]\.|[Pp]\.",
+    "papka": r"[Pp]apka|[Pp]ap\.|[Пп]апка|[Пп]\.|[Pp]\.|Box|box",
     "delo": r"[Dd]elo|DELO|[Dd]\.|[Дд]ело|[Дд]\.|[Ss]prava|[Ss]pr\.|[Сс]права|[Сс]пр\.|[Bb]yla"
     r"|[Ee]d\.\s?khr\.|[Ее]д\.\s?хр\.|File|[Dd]osar(?:ul)?|[Dd]osja|[Tt]eczka|[Ss]ygn\."
     r"|[Aa]\.\s?e\.|[Аа]\.\s?е\.|kh/n",
@@ -233,7 +233,8 @@ _TRANSLATION = re.compile(
     r"(?<![\w])(?:(?:[Tt]ranslated|[Tt]ranslation)(?:\s+(?:from|out\s+of)\s+(?:the\s+)?"
     r"(?P<lang>[A-Z][a-z]+))?(?:\s+and\s+(?:edited|annotated|introduced))?"
     r"(?:\s+for\s+(?P<for>(?:the\s+)?[A-Z][^,;()\[\]]*?))?" + _BY + r"|"
-    r"(?:[Tt]rans|[Tt]ransl|[Tt]r)\.(?:\s+by\b)?\s*)"
+    r"(?:[Tt]rans|[Tt]ransl|[Tt]r)\.(?:\s+by\b)?\s*"
+    r"|(?:Translated|Translators?|Translation|TRANSLATED|TRANSLATOR)\s*:\s*)"  # a page's label
 )
 #: credits in other languages: Перевод X, Пер. с англ. X, Traduction de X, Übersetzung: X …
 _FOREIGN_TRANSLATION = re.compile(
@@ -296,6 +297,7 @@ _ARCHIVE_WORD = re.compile(
     r"(?<![\w])(?:[Aa]rchives?|[Aa]rchiv|[Aa]rchivum|[Aa]rchiwum|[Aa]rhiv[aeu]?|[Aa]rhivele"
     r"|[Aa]rchivo|[Aa]rchivio|[Aa]rchief|[Aa]rkiv[i]?|[Aa]rkhiv[y]?|[Aa]rchyvas|[Aa]rhīvs"
     r"|[Ll]evéltár[a]?|[Аа]рхив[ы]?|[Аа]рхів|[Аа]рхіў|Record\s+Office|Records\s+Office"
+    r"|(?:Парт|Гос|Облгос|Облпарт|Крайгос|Горгос)архив[аы]?"
     r"|Library|Staatsarchiv|Landesarchiv|Hauptstaatsarchiv)(?!\w)"
 )
 _GENERIC = {
@@ -505,8 +507,25 @@ def is_publication_reference(text: str) -> bool:
 # --------------------------------------------------------------------------- the reader
 
 
+#: Latin letters that look like Cyrillic ones, typed or recognised inside Russian words ("oп.")
+_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+
+
+def _cyrillic_words(text: str) -> str:
+    """Words of mixed script read as Cyrillic ("oп." with a Latin o is "оп."); same length."""
+    return re.sub(
+        r"[A-Za-zА-Яа-яЁё]+",
+        lambda m: (
+            m.group().translate(_LOOKALIKES)
+            if re.search("[А-Яа-яЁё]", m.group()) and re.search("[A-Za-z]", m.group())
+            else m.group()
+        ),
+        text,
+    )
+
+
 def _parse(text: str, previous: Archival | None) -> SourceNote:
-    body = strip_source(text)
+    body = _cyrillic_words(strip_source(text))
     credits = _read_credits(body)
     spans = list(credits.spans)
     on_file = on_file_sentence = None
@@ -546,6 +565,10 @@ def _parse(text: str, previous: Archival | None) -> SourceNote:
         if built_ref in seen:
             continue
         seen.add(built_ref)
+        if unique and _only_collection(built_ref):
+            # "…, Box 27, Dobrynin File.": a file the reference before it holds, no other one
+            remarks.append(built_ref.collection or "")
+            continue
         unique.append(r)
     refs = unique
 
@@ -663,12 +686,12 @@ def _assemble(events: list[_Event], body: str, masked: str, remarks: list[str]) 
             assert isinstance(e.value, Mention)
             mention = e.value
             if (
-                cur.info is not None
+                (cur.info is not None or cur.archive_text is not None)
                 and not cur.values
                 and cur.pages_after_delo is None
                 and cur.folder is None
                 and re.fullmatch(r"[\s,(/]*", gap)
-                and "publisher" not in (cur.info.kind, mention.archive.kind)
+                and "publisher" not in (cur.info.kind if cur.info else "", mention.archive.kind)
             ):
                 # "SED Archives, IfGA, ZPA", "ÚSD, AÚV KSČ": the first named holds the others
                 if mention.archive is not cur.info or mention.division:
@@ -727,6 +750,12 @@ def _assemble(events: list[_Event], body: str, masked: str, remarks: list[str]) 
                 read.touch(e.start, e.end, e.kind)
     refs[-1].settle(remarks)
     return [r for r in refs if not r.empty()]
+
+
+def _only_collection(ref: Archival) -> bool:
+    return bool(ref.collection) and not (
+        ref.archive or ref.acronym or ref.fond or ref.opis or ref.delo or ref.papka or ref.leaves
+    )
 
 
 def _named_or_complete(cur: _Ref) -> bool:
@@ -1068,9 +1097,14 @@ def _read_names(text: str, pos: int) -> tuple[list[Name], list[str], int]:
     return [n[0] for n in names[:kept]], [], end
 
 
+#: a title before a credited name: "Translated: Prof. Richard B. Day"
+_HONORIFIC = re.compile(r"\s*(?:Prof|Professor|Dr|Mr|Mrs|Ms|Mme|Dott)\.?\s+(?=[A-Z])")
+
+
 def _read_person(text: str, pos: int) -> tuple[Name, int] | None:
     tokens: list[str] = []
-    cursor = pos
+    title = _HONORIFIC.match(text, pos)
+    cursor = title.end() if title else pos
     end = pos
     while len(tokens) < 5:
         space = re.compile(r"[ \t\u00a0]*" if tokens else r"\s*").match(text, cursor)
@@ -1145,8 +1179,8 @@ def _code_pattern() -> re.Pattern[str] | None:
             _CODE_RE.append(None)
         else:
             alts = "|".join(r"\s+".join(map(re.escape, c.split())) for c in codes)
-            rest = (
-                rf"(?:\s+{_ROMAN})?\s+{_SNUM}"
+            rest = (  # "PREM 19/2868", and as often printed, "PREM19/2868"
+                rf"(?:\s+{_ROMAN})?\s*{_SNUM}"
                 rf"(?:/(?:{_CODE}(?:\s+{_ROMAN})?\s+|{_ROMAN}\s+)?{_SNUM})+"
             )
             _CODE_RE.append(

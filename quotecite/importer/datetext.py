@@ -138,6 +138,8 @@ def date_line(text: str) -> DateSpec | None:
             continue
         spec, start, end = found
         rest = (t[:start] + " " + t[end:]).strip()
+        if re.search(r"\w\s+[—–]\s+\w", rest):
+            return None  # "Каганович — Сталину 1 августа 1932 г.": a heading with its date
         rest = _DATE_WORDS.sub(" ", rest)
         words = [w for w in re.split(r"[\s,.;:()\[\]*]+", rest) if w]
         if len(words) <= 2 and not any(w.isdigit() and len(w) > 2 for w in words):

@@ -77,7 +77,8 @@ _NOT_NAMES = {
     "Archive", "Digital", "Masterpieces", "Session", "Meeting", "Report", "Letter", "Telegram",
 }  # fmt: skip
 _TRANSLATION_LINE = re.compile(
-    r"(?:Traduction de|Translated by|Translation by|Перевод|Пер\. с \w+\.?)\s+(?P<n>[^.;]{3,80})\.?"
+    r"(?:Traduction de|Translated by|Translation by|Übersetzt von|Traducido por|Traduzione di|"
+    r"Перевод|Пер\. с \w+\.?)\s+(?P<n>[^.;]{3,80})\.?"
 )
 #: a series or collection heading, not the entry's own title: "Selections from Dimitrov's
 #: Diaries - middle cadres", "Из дневников Анатолия Черняева - …"
@@ -95,6 +96,11 @@ _PLACES = {
     "Potsdam", "Москва", "Кремль", "Ленинград", "Пекин", "Берлин", "Вашингтон",
 }  # fmt: skip
 #: words a date that belongs to the title follows ("for 23 July 1960", "от 8 июня 1978")
+_DATE_QUALIFIER = re.compile(
+    r"[\s,.]*(?:[Нн]е\s+ранее|[Нн]е\s+позднее|[Нн]е\s+позже|[Оо]коло|[Пп]осле|[Дд]о|"
+    r"[Nn]ot\s+before|[Nn]ot\s+after|[Nn]o\s+later\s+than|[Cc]irca|ca\.|[Cc]\.)\s*$"
+)
+_EVENT_DATE = re.compile(r"(?:\b(?:in|during)|(?<![а-яё])(?:в|во))\s*$", re.I)
 _DATE_IN_PHRASE = re.compile(
     r"(?:\b(?:for|of|on|from|since|until|to|before|after|dated)|(?<![а-яё])(?:от|за|на|с|по|до))\s*$",
     re.I,
@@ -178,6 +184,12 @@ def split_title_date(text: str) -> tuple[str, DateSpec | None, str]:
         tail = re.sub(r"^(?:г\.|года?)(?![а-яё])", "", tail).strip()
         if _DATE_IN_PHRASE.search(before) and not _looks_like_body(tail):
             return _clean_title(t), spec, ""
+        if _EVENT_DATE.search(before) and not tail:
+            # "… об отмене приговора … в апреле 1937 г.": when something the title names
+            # happened, not the document's date
+            return _clean_title(t), None, ""
+        # the date's qualifier is the date's: "… республики. Не ранее 10 ноября 1943 г."
+        before = _DATE_QUALIFIER.sub("", before)
         title = _strip_place(before.rstrip(" ,.;:—–-"))
         if not tail.strip(" .,;:*") or re.fullmatch(r"[.,;:*\s\d]*", tail):
             return _clean_title(title), spec, ""
@@ -240,6 +252,7 @@ def find_head(page: Page) -> Head:
     lines = page.text_lines()
     k = 0
     k = _book_and_editors(page, lines, k, head)
+    k = _appendix_labels(lines, k, head)
     for reader in (_doc_heading, _thatcher, _bukovsky, _frus, _wilson, _ru_number, _series):
         done = reader(page, lines, k, head)
         if done is not None:
@@ -251,6 +264,30 @@ def find_head(page: Page) -> Head:
     return head
 
 
+#: a book's appendix label above the document: "ПРИЛОЖЕНИЯ" / "Приложение № 24", "Appendix D"
+_APPENDIX = re.compile(
+    r"(?:ПРИЛОЖЕНИЯ|Приложения|ПРИЛОЖЕНИЕ|Приложение|APPENDIX|Appendix|Annex|ANNEX|Anhang)"
+    r"(?:\s*(?:№|No\.?)?\s*(?:\d{1,3}[а-яa-z]?|[A-ZА-Я]|[IVXL]{1,5})\.?)?"
+)
+#: an appendix's letter before its heading: "D. Telephone Conversation Between …"
+_APPENDIX_LETTER = re.compile(r"(?P<l>[A-Z])\.\s+(?=[A-Z][a-z]+\s)")
+
+
+def _appendix_labels(lines: list[Line], k: int, head: Head) -> int:
+    while k + 1 < len(lines) and _APPENDIX.fullmatch(lines[k].text.strip()):
+        head.consume(lines[k], "appendix label")
+        k += 1
+    if k < len(lines):
+        from quotecite.importer.people import genre_of
+
+        text = lines[k].text.strip()
+        m = _APPENDIX_LETTER.match(text)
+        if m and genre_of(text[m.end() :]) is not None:
+            head.consumed.append((lines[k].no, m.group().strip(), "appendix label"))
+            lines[k].text = text[m.end() :]
+    return k
+
+
 def _joined(lines: list[Line], k: int, limit: int = 8) -> tuple[str, int]:
     """Line ``k`` and the lines that continue it without a blank line (a wrapped heading): up
     to the heading's date or the end of its sentence."""
@@ -259,7 +296,20 @@ def _joined(lines: list[Line], k: int, limit: int = 8) -> tuple[str, int]:
     while (
         j < len(lines)
         and j - k < limit
-        and lines[j].no == lines[j - 1].no + 1
+        and (
+            lines[j].no == lines[j - 1].no + 1
+            # the subject clause after a blank line: "Спецсообщение Л.П. Берии - И.В. Сталину"
+            # / "" / "об аресте группы …"
+            or (
+                lines[j].no <= lines[j - 1].no + 2
+                and re.match(
+                    r"(?:о|об|обо|по|в|на|about|on|regarding|concerning)\s", lines[j].text.strip()
+                )
+                is not None
+                and not re.search(r"[.!?:;]\Z", text)
+            )
+        )
+        and not _dated_line(lines[j].text)
         and not split_title_date(text)[1]
         and not re.search(r"[.”\"!?]$", text)
         and len(text) < 300
@@ -269,6 +319,18 @@ def _joined(lines: list[Line], k: int, limit: int = 8) -> tuple[str, int]:
         text += " " + lines[j].text.strip()
         j += 1
     return text, j
+
+
+def _dated_line(text: str) -> bool:
+    """A line that is only a date, or "от 2 июля 1937 г.": the heading's date, not its words."""
+    t = " ".join(text.split())
+    m = re.fullmatch(r"(?:от|of|dated)\s+(?P<d>.+)", t)
+    t = m.group("d") if m else t
+    found = find_dates(t)
+    if not found:
+        return numeric_date(t) is not None and date_line(t) is not None
+    rest = t[: found[0].start] + t[found[0].end :]
+    return not re.sub(r"\b(?:г|гг|года?)\b|[\s.,;:]", "", rest)
 
 
 def _take_title(
@@ -309,15 +371,29 @@ def _book_and_editors(page: Page, lines: list[Line], k: int, head: Head) -> int:
             head.consume(lines[j], "the book the document is in")
             j += 1
     editors: list[Line] = []
-    while j < len(lines) and _editor(lines[j].text):
-        editors.append(lines[j])
+    separators: list[Line] = []  # " | " and ", " between the names (OpenEdition's other interfaces)
+    start = j
+    while j < len(lines) and (
+        _editor(lines[j].text) or re.fullmatch(r"[|,;·•]", lines[j].text.strip())
+    ):
+        (editors if _editor(lines[j].text) else separators).append(lines[j])
+        j += 1
+    section = (
+        j + 1 < len(lines)
+        and re.fullmatch(r"Documents?|Dokumente|Documentos|Documenti", lines[j].text.strip())
+        and _DOC_HEADING.match(lines[j + 1].text.strip())
+    )
+    if editors and section:
+        separators.append(lines[j])  # the book's section label above the heading
         j += 1
     if editors and j < len(lines) and _DOC_HEADING.match(lines[j].text.strip()):
         head.editors = [" ".join(e.text.split()) for e in editors]
         for e in editors:
             head.consume(e, "editors")
+        for sep in separators:
+            head.consume(sep, "the book's layout")
         return j
-    return j - len(editors) if editors else j
+    return start
 
 
 def _editor(text: str) -> bool:
@@ -373,6 +449,8 @@ def _doc_alone(page: Page, lines: list[Line], k: int, head: Head) -> int | None:
     used = [lines[j]]
     j += 1
     while j < len(lines) and not re.search(r"[.”\"]\s*$", parts[-1]) and len(parts) < 8:
+        if lines[j].no > used[-1].no + 1 and split_title_date(" ".join(parts))[1] is not None:
+            break  # the heading has its date; past a blank line the document begins
         parts.append(lines[j].text.strip())
         used.append(lines[j])
         j += 1
@@ -391,7 +469,7 @@ def _ru_number(page: Page, lines: list[Line], k: int, head: Head) -> int | None:
         head.consume(lines[k], "document number")
         text, end = _joined(lines, k + 1)
         _take_title(head, text, lines[k + 1 : end], "heading")
-        return end
+        return _date_under(lines, end, head)
     m = _RU_NUMBER.fullmatch(lines[k].text.strip())
     if m is None:
         return None
@@ -480,7 +558,7 @@ def _frus(page: Page, lines: list[Line], k: int, head: Head) -> int | None:
         _take_title(head, lines[k + 1].text, [lines[k + 1]])
         return k + 2
     m2 = _FRUS_NUMBER.fullmatch(first)
-    if m2 and is_heading_like(m2.group("t")) and len(first) < 120:
+    if m2 and is_heading_like(m2.group("t")) and len(first) < 320:
         from quotecite.importer.people import genre_of
 
         if genre_of(m2.group("t")) is None:
@@ -771,7 +849,11 @@ def _generic(page: Page, lines: list[Line], k: int, head: Head) -> int:
     j = end
     if rest:
         return j
-    # the date on the line after the heading
+    return _date_under(lines, j, head)
+
+
+def _date_under(lines: list[Line], j: int, head: Head) -> int:
+    """The heading's date on the line under it ("17 марта 1934 г.", "от 2 июля 1937 г.")."""
     if head.date is None and j < len(lines) and _is_date_line(lines[j].text):
         head.date = date_line(lines[j].text)
         head.date_found_in = "heading"

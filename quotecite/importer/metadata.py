@@ -260,7 +260,11 @@ class _Assembler:
         self.numbered = numbered
         self.meta: dict[str, Any] = {"type": "manuscript"}
         self.body = [p for p in paragraphs if p.role is Role.BODY]
-        self.language = detect_language(" ".join(_plain(t) for p in self.body for t in p.parts))
+        self.language = detect_language(
+            " ".join(_plain(t) for p in self.body for t in p.parts)
+        ) or detect_language(  # no text of its own beyond the heading and a note: theirs
+            " ".join([head.title or "", *(_plain(t) for p in paragraphs for t in p.parts)])
+        )
         self.notes = self._source_notes()
 
     # ---------------------------------------------------------------- run
@@ -367,7 +371,17 @@ class _Assembler:
 
     def _references(self) -> tuple[Archival, ...]:
         parsed = self._parsed_notes()
-        for k, note in enumerate(parsed):
+        # the first note that says where in an archive the document is: a publication's note
+        # before it ("Лубянка … Архив Сталина. Документы …", "From the Library of Congress
+        # exhibit …") only names a series or an exhibit
+        located = [
+            k
+            for k, note in enumerate(parsed)
+            if any(r.fond or r.opis or r.delo or r.papka or r.leaves for r in note.references)
+        ]
+        order = located + [k for k in range(len(parsed)) if k not in located]
+        for k in order:
+            note = parsed[k]
             refs = tuple(r for r in note.references if not r.is_empty())
             if refs:
                 self.reading.source_note = note
@@ -412,8 +426,11 @@ class _Assembler:
                 if key not in seen:
                     seen.add(key)
                     out.append(n)
-        for text in self.head.translators:
-            credited = person(text, self.language)
+        credits = [person(text, self.language) for text in self.head.translators]
+        field = self.page.field("translator")  # "Translated: Prof. Richard B. Day, of …"
+        if field is not None:
+            credits += parse_source_note(f"Translated by {field.value}").translators
+        for credited in credits:
             if (
                 credited is not None
                 and (credited.family or credited.literal).casefold() not in seen

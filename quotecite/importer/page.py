@@ -116,8 +116,10 @@ _FURNITURE = [
     r"This document was made possible with support from .*",
     r"The History and Public Policy Program welcomes reuse of Digital Archive materials.*",
     r"To enquire about this document's rights status.*",
-    # OpenEdition Books
+    # OpenEdition Books, in each of its interface languages
     r"Version classique ?Version mobile|Version classique|Version mobile|Texte intégral|"
+    r"Desktop version ?Mobile Version|Desktop version|Mobile Version|Volltext|Full text|"
+    r"Texto completo|Testo integrale|Versión clásica ?Versión móvil|"
     r"Précédent|Suivant|Auteurs?|Plan|Détail|Citer|Partager|Signaler ce document|"
     r"Compatible avec Zotero|Accès ouvert|Freemium|Table des matières|Cité par|"
     r"Le texte seul est utilisable sous licence.*|Cette publication numérique est issue.*|"
@@ -146,7 +148,8 @@ _FURNITURE = [
     r"Архив И\. ?В\. Сталина|Том \d+",
     # 9lib and other document hosts in other languages
     r"[•·]?\s*Nie Znaleziono Wyników|N/A|Protected|Academic year: \d{4}|Share \".*\"|Copied!|"
-    r"Pełen tekst|\(\d{1,3}\)",
+    r"Pełen tekst|\(\d{1,3}\)|\[\s*Pobierz całość w formacie PDF\s*\]|Pobierz|"
+    r"PDF, [\d.,]+ MB\b.*",
 ]
 _FURNITURE_RX = re.compile("(?:" + "|".join(_FURNITURE) + r")\Z")
 #: a menu or breadcrumb: three or more short items separated by | » › or >
@@ -165,11 +168,15 @@ _LABELS: dict[str, str] = {
     "государство": "country", "editorial comments": "comments", "importance ranking": "rank",
     "word count": "words", "themes": "themes", "référence électronique du chapitre": "reference",
     "référence électronique du livre": "book-reference",
+    # the label block of a document archive's page (the Marxists Internet Archive):
+    "written": "date", "translated": "translator", "first published": "published",
+    "transcription & markup": "site", "transcription/markup": "site", "html markup": "site",
+    "public domain": "site", "copyleft": "site", "download": "site", "online version": "site",
 }  # fmt: skip
 #: fields whose value is metadata, not text of the page (values leave the text)
 _META_FIELDS = {
     "date", "type", "direction", "country", "comments", "rank", "words", "themes", "language",
-    "credits", "contents", "translator", "book-reference", "reference",
+    "credits", "contents", "translator", "book-reference", "reference", "published", "site",
 }  # fmt: skip
 #: a label with its value on the same line
 _LABEL_LINE = re.compile(
@@ -195,7 +202,10 @@ _SITES = {
         r"This document was made possible with support from|Original Uploaded Date|"
         r"Wilson Center Digital Archive"
     ),
-    "openedition": re.compile(r"Version classique ?Version mobile|Texte intégral|OpenEdition"),
+    "openedition": re.compile(
+        r"Version classique ?Version mobile|Desktop version ?Mobile Version|Texte intégral|"
+        r"OpenEdition"
+    ),
     "muse": re.compile(r"In lieu of an abstract, here is a brief excerpt of the content"),
     "questia": re.compile(r"\| Go to book overview"),
     "istmat": re.compile(r"^Реквизиты\s*$|^Датировка:\s*$", re.M),
@@ -298,9 +308,30 @@ def _label_applies(page: Page, name: str, index: int) -> bool:
     if name == "contents":
         # Wilson's old layout: "Original Language:" … "Contents:"; a cable has its own "Contents:"
         return "wilson" in page.sites and any(f.name == "language" for f in page.fields)
-    if name in ("date", "type", "translator", "direction", "country"):
-        return page.lines[index].stripped.endswith(":") or "istmat" in page.sites
+    if name in ("date", "type", "translator", "direction", "country", "published", "site"):
+        return (
+            page.lines[index].stripped.endswith(":")
+            or "istmat" in page.sites
+            or _in_label_block(page, index)
+        )
     return True
+
+
+def _in_label_block(page: Page, index: int) -> bool:
+    """Is the line one of three or more label lines in a row ("Written: …" / "Source: …" /
+    "Translated: …"): a page's block of fields, not a line of a document?"""
+    lines = page.lines
+
+    def labelled(i: int) -> bool:
+        return 0 <= i < len(lines) and label_of(lines[i].stripped) is not None
+
+    start = index
+    while labelled(start - 1):
+        start -= 1
+    end = index
+    while labelled(end + 1):
+        end += 1
+    return end - start >= 2
 
 
 def _next_text(lines: list[Line], i: int) -> int | None:

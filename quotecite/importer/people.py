@@ -66,6 +66,7 @@ _CAPS_WORD = re.compile(r"[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ'’-]*")
 _BODY_STEMS_RU = (
     "комитет", "комисси", "министерств", "наркомат", "наркомпрос", "посольств", "секретариат",
     "президиум", "совет", "отдел", "управлени", "бюро", "съезд", "пленум", "правительств",
+    "обком", "райком", "горком", "крайком", "губком", "ревком", "окружком",
     "коллеги", "штаб", "партии", "парти", "исполком", "комиссариат", "политбюро",
     "совнарком", "прокуратур", "трибунал", "редакци", "институт", "академи",
     "организаци", "делегаци", "миссия", "миссии", "консульств", "генштаб", "главк",
@@ -265,6 +266,8 @@ _GENRES_EN = {
     "message": "letter", "session": "minutes", "meeting": "minutes", "summary": "report",
     "draft": "draft", "proposal": "memorandum", "reply": "letter", "answer": "letter",
     "circular": "directive", "spravka": "report", "excerpt": "", "interview": "transcript",
+    "conclusion": "report", "special report": "report", "survey": "report", "dispatch": "telegram",
+    "communique": "statement", "communiqué": "statement",
 }  # fmt: skip
 #: kinds of document whose people are participants, not authors
 _NO_AUTHOR = {"record of conversation", "transcript", "minutes"}
@@ -287,6 +290,8 @@ _GENRES_RU = {
     "директив": "directive", "распоряжени": "order", "циркуляр": "directive",
     "дневник": "diary", "реч": "speech", "выступлени": "speech", "обращени": "appeal",
     "заявлени": "statement", "проект": "draft", "инструкци": "directive", "ответ": "letter",
+    "заключени": "report", "обзор": "report", "рапорт": "report", "меморандум": "memorandum",
+    "докладн": "memorandum", "служебн": "memorandum", "обвинительн": "report",
 }  # fmt: skip
 _GENRE_RU_RX = re.compile(
     r"(?<![а-яё])(?P<g>" + "|".join(sorted(_GENRES_RU, key=len, reverse=True)) + r")[а-яё]*",
@@ -523,8 +528,10 @@ def _from_title_ru(t: str) -> People:
     if not g:
         return out
     rest = re.sub(r"^\s*\([^)]{1,40}\)", "", t[g.end() :])  # "Из решения (опросом) …"
-    # persons with initials: the genitive one wrote, the dative one received
-    for m2 in re.finditer(_RU_NAME_FULL, rest):
+    # persons with initials before the subject: the genitive one wrote, the dative one received
+    # (after "по делу", "о", "об" a name is whom the document is about)
+    subject = re.search(r"\s(?:по\s+делу|о|об|обо|относительно|в\s+связи\s+с)\s|«", rest)
+    for m2 in re.finditer(_RU_NAME_FULL, rest[: subject.start()] if subject else rest):
         case = _ru_case(m2.group())
         n = _ru_person(m2.group())
         if n is None:

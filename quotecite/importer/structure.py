@@ -227,9 +227,12 @@ def analyse(
 
     # rules ("=====", "———") that set off nothing: layout, not text
     ruled: list[Block] = []
+    first_rule: int | None = None  # where the first rule stood: an editors' note may end there
     for b in body:
         if len(b.lines) == 1 and RULE.fullmatch(b.first):
             st.repairs.append(Repair("rule", b.start, b.first))
+            if ruled and first_rule is None:
+                first_rule = b.start
             continue
         ruled.append(b)
     body = ruled
@@ -331,6 +334,8 @@ def analyse(
     # editors' headnote set off by a wider blank run (seed 001: ¶1–2, then two blank lines)
     if heading and style is not None:
         _headnotes_by_gap(paragraphs, body, index)
+    if heading and first_rule is not None:
+        _headnotes_above_rule(paragraphs, first_rule)
     if heading and style is None:
         _headnotes_before_salutation(paragraphs)
     _editors_notes_after(paragraphs)
@@ -346,11 +351,17 @@ def analyse(
         joined = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
         fm2 = _FOOTNOTE.match(joined)
         text_ = joined[fm2.end() :] if fm2 else joined
-        labels.append(label)
+        source = (
+            not labels
+            and is_source(text_)
+            and not _marker_regex(label).search("\n".join(line for b2 in body for line in b2.lines))
+        )
+        if not source:
+            labels.append(label)
         paragraphs.append(
             RawParagraph(
-                number=f"n{label}",
-                role=Role.FOOTNOTE,
+                number=None if source else f"n{label}",
+                role=Role.SOURCE_NOTE if source else Role.FOOTNOTE,
                 parts=[text_],
                 line=b.start,
                 end=b.line_numbers[-1],
@@ -451,10 +462,12 @@ def _find_footnotes(blocks: list[Block]) -> tuple[int, bool, int]:
     labels: list[str] = []
     while start > 1:
         m = _FOOTNOTE.match(blocks[start - 1].first)
-        if not m or is_source(blocks[start - 1].first[m.end() :]):
+        if not m:
             break
         label = _footnote_label(m)
         value = number_value(label.upper() if not label.isdigit() else label) or 0
+        if is_source(blocks[start - 1].first[m.end() :]) and (value != 1 or not labels):
+            break  # a numbered source note; but FRUS's note 1 is the source, the others follow
         if labels:
             first = labels[0]
             if value != (number_value(first.upper() if not first.isdigit() else first) or 0) - 1:
@@ -479,6 +492,9 @@ def _find_footnotes(blocks: list[Block]) -> tuple[int, bool, int]:
     text = "\n".join(line for b in blocks[:start] for line in b.lines).translate(_SUPERSCRIPT)
     if all(_marker_regex(n).search(text) for n in labels):
         return start, False, 0
+    first_note = _FOOTNOTE.sub("", blocks[start].first, count=1)
+    if is_source(first_note) and all(_marker_regex(n).search(text) for n in labels[1:]):
+        return start, False, 0  # FRUS: note 1, the source note, is called from the heading
     if blocks[start].lines[0][:1].isspace():
         offset = _list_offset(text, len(labels))
         if offset:
@@ -569,6 +585,21 @@ def _headnotes_by_gap(paragraphs: list[RawParagraph], body: list[Block], index: 
                 for q in numbered[:i]:
                     q.role = Role.HEADNOTE
             return
+
+
+def _headnotes_above_rule(paragraphs: list[RawParagraph], rule: int) -> None:
+    """A volume's editors' note set off from the document by a rule (OpenEdition: "1Gorbachev
+    finds the French president …" / "____" / "2Gorbachev: I will tell you …")."""
+    body = [p for p in paragraphs if p.role is Role.BODY]
+    above = [p for p in body if p.line < rule]
+    if (
+        above
+        and len(above) <= 3
+        and len(above) < len(body)
+        and all(_prose(p.parts[0]) and not _document_voice(p.parts[0]) for p in above)
+    ):
+        for p in above:
+            p.role = Role.HEADNOTE
 
 
 def _headnotes_before_salutation(paragraphs: list[RawParagraph]) -> None:
