@@ -559,7 +559,7 @@ def _parse(text: str, previous: Archival | None) -> SourceNote:
         refs = archives
     # an archive named again with nothing more, or a reference printed twice, is one reference
     seen: set[Archival] = set()
-    unique = []
+    unique: list[_Ref] = []
     for r in refs:
         built_ref = r.build()
         if built_ref in seen:
