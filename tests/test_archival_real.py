@@ -481,6 +481,131 @@ CASES = [
         ),
         (person("Farkas", "Csaba"),),
     ),
+    # the third set (w3-, r3-)
+    Case(
+        "r3-historyrussia-chuvash-obkom-1943",
+        "Из информации Чувашского обкома ВКП(б) в Управление пропаганды и агитации ЦК ВКП(б) о состоянии художественной самодеятельности в районах Чувашской республики. Не ранее 10 ноября 1943 г. // Партархив Чувашского обкома КПСС. ф. 1, oп. 44, д. 99, лл. 239-240. Подлинник.",
+        (
+            ref(
+                archive="Партархив Чувашского обкома КПСС",
+                fond="1",
+                opis="44",
+                delo="99",
+                leaves="239–240",
+            ),
+        ),
+        extra={"remarks": ("Подлинник",)},
+    ),
+    Case(
+        "r3-istmat-ezhov-nasedkin-troika-1938",
+        "АП РФ. Ф. 3. Оп. 58. Д. 212. Л. 195а—1956. Копия. Машинопись.",
+        (ref(APRF, MOSCOW, fond="3", opis="58", delo="212", leaves="195а–1956"),),
+        extra={"remarks": ("Копия", "Машинопись")},
+    ),
+    Case(
+        "r3-istmat-politburo-protocol3-1930",
+        "РГАСПИ. Ф. 17. Оп. 3. Д. 791. Л. 1-24; РГАСПИ. Ф. 17. Оп. 162. Д. 9 Л. 7-9.",
+        (
+            ref(RGASPI, MOSCOW, fond="17", opis="3", delo="791", leaves="1–24"),
+            ref(RGASPI, MOSCOW, fond="17", opis="162", delo="9", leaves="7–9"),
+        ),
+    ),
+    Case(
+        "r3-istmat-turkmen-arrests-1937",
+        "АП РФ. Ф. 3. Оп. 24. Д. 315. Л. 23. Копия. Машинопись.",
+        (ref(APRF, MOSCOW, fond="3", opis="24", delo="315", leaves="23"),),
+        extra={"remarks": ("Копия", "Машинопись")},
+    ),
+    Case(
+        "r3-marxists-lenin-penza-telegram-1918",
+        "RTsKhIDNI, F.2, Op. 1, d. 6898. L. 1-1 ob.",
+        (ref(RGASPI, MOSCOW, fond="2", opis="1", delo="6898", leaves="1–1ob."),),
+    ),
+    Case(
+        "r3-stalinism-stalin-molotov-sholokhov-1933",
+        "РГАСПИ Ф. 17. Оп. 3. Д. 926. Л. 5, 6.",
+        (ref(RGASPI, MOSCOW, fond="17", opis="3", delo="926", leaves="5, 6"),),
+    ),
+    Case(
+        "r3-wikisource-gko-leningrad-evacuation-1942",
+        "РГАСПИ. Ф. 644. Оп. 1. Д. 36. Л. 45.",
+        (ref(RGASPI, MOSCOW, fond="644", opis="1", delo="36", leaves="45"),),
+    ),
+    Case(
+        "w3-frus-khrushchev-kennedy-space-message",
+        "Source: Department of State, Presidential Correspondence: Lot 66 D 204. No classification marking. The source text is a Department of State translation of a commercial telegram from Moscow. The transliterated Russian text is ibid.",
+        (ref(archive="U.S. Department of State", place="Washington, D.C.", delo="Lot 66 D 204"),),
+    ),
+    Case(
+        "w3-frus-kissinger-dobrynin-phone",
+        "Source: National Archives, Nixon Presidential Materials, Henry Kissinger Telephone Conversation Transcripts, Box 27, Dobrynin File. No classification marking.",
+        (ref(archive="National Archives", papka="27", collection="Nixon Presidential Materials"),),
+        extra={"remarks": ("Dobrynin File",)},
+    ),
+    Case(
+        "w3-rrchnm-pzpr-secretariat-1989",
+        '"Minutes No. 64 from an expanded meeting of the PZPR CC Secretariat of held on June 5, 1989," trans. Jan Chowaniec, Cold War International History Project, Documents and Papers, CWIHP (accessed May 14, 2008).',
+        (
+            ref(
+                archive="Cold War International History Project",
+                acronym="CWIHP",
+                place="Washington, D.C.",
+            ),
+        ),
+        (person("Chowaniec", "Jan"),),
+    ),
+    Case(
+        "w3-thatcher-no10-gorbachev-times",
+        "Source: PREM19/2868 f269",
+        (
+            ref(
+                archive="The National Archives of the United Kingdom",
+                acronym="TNA",
+                place="Kew",
+                delo="PREM19/2868",
+                leaves="269",
+            ),
+        ),
+    ),
+    Case(
+        "w3-wilson-kgb-annual-report-1967",
+        '"The KGB’s 1967 Annual Report," May 06, 1968, History and Public Policy Program Digital Archive, TsKhSD f. 89, op. 5, d. 3, ll. 1-14. Translated for CWIHP by Vladislav Zubok.',
+        (ref(RGANI, MOSCOW, fond="89", opis="5", delo="3", leaves="1–14"),),
+        (person("Zubok", "Vladislav"),),
+    ),
+    Case(
+        "w3-wilson-puzanov-taraki-1978",
+        "Notes of O.A. Westad, TsKhSD, f. 5, op. 75, d. 1181, ll. 36-40",
+        (
+            ref(
+                RGANI,
+                MOSCOW,
+                fond="5",
+                opis="75",
+                delo="1181",
+                leaves="36–40",
+                collection="Notes of O.A. Westad",
+            ),
+        ),
+    ),
+    Case(
+        "w3-docslib-presidium-notes-july-1956",
+        "“Working Notes from the Session of the CPSU CC Presidium on 9 and 12 July 1956,” July 09, 1956, History and Public Policy Program Digital Archive, TsKhSD, F. 3, Op. 12, D. 1005, Ll. 2-2ob, compiled by V. N. Malin. Published in CWIHP Bulletin 8-9, p. 388.",
+        (ref(RGANI, MOSCOW, fond="3", opis="12", delo="1005", leaves="2–2ob."),),
+        extra={"compilers": (person("Malin", "V. N."),)},
+    ),
+    Case(
+        "w3-openedition-de-gorbachev-mitterrand-1989",
+        "Übersetzt von Svetlana Savranskaya",
+        (),
+        (person("Savranskaya", "Svetlana"),),
+    ),
+    Case(
+        "r3-marxists-lenin-penza-telegram-1918",
+        "Translated: Prof. Richard B. Day, of the University of Toronto Mississauga (2008)",
+        (),
+        (person("Day", "Richard B."),),
+    ),
     # the Bukovsky archive's catalogue numbers and a FRUS decimal file are not archival notes
     Case(
         "nsa-politburo-resolution-afghanistan-1979", "[R 12 December 1979, No 997]", (), own=False
@@ -521,7 +646,7 @@ EXPECTED = _expectations()
 
 def test_every_document_with_a_reference_or_translator_has_its_note_here() -> None:
     assert sorted(EXPECTED) == sorted({c.stem for c in CASES if c.own and c.stem in EXPECTED})
-    assert len(EXPECTED) == 46
+    assert len(EXPECTED) == 61
 
 
 @pytest.mark.parametrize("stem", sorted(EXPECTED))

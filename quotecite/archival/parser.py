@@ -53,10 +53,12 @@ _ROMAN = r"[IVX]{1,5}"
 _SNUM = r"\d+(?:\.\d+)*[a-z]?"
 _CODE = r"[A-Z][A-Za-z]{0,4}"
 #: a reference code that is a file's whole address: THCR 1/10/117, J IV 2/202/130,
-#: DY 30/IV 2/2.035/38, PREM 19/1234, 109-03984-02 (PRC Foreign Ministry Archive)
+#: DY 30/IV 2/2.035/38, PREM 19/1234 (or PREM19/1234), 109-03984-02 (PRC Foreign Ministry
+#: Archive), Lot 66 D 204 (US State Department)
 SIGNATURE = (
-    rf"(?:{_CODE}(?:\s+{_ROMAN})?\s+{_SNUM}(?:/(?:{_CODE}(?:\s+{_ROMAN})?\s+|{_ROMAN}\s+)?{_SNUM})+"
-    r"|\d{1,4}(?:-\d{1,6}){2,})"
+    rf"(?:{_CODE}(?:\s+{_ROMAN})?\s*{_SNUM}(?:/(?:{_CODE}(?:\s+{_ROMAN})?\s+|{_ROMAN}\s+)?{_SNUM})+"
+    r"|\d{1,4}(?:-\d{1,6}){2,}"
+    r"|Lot\s+\d{2}\s*D\s*\d{1,4})"  # the State Department's lot files
 )
 #: a number as stored: Cyrillic letters written in Latin ("Ж-5" is "Zh-5", "5-ос" is "5-os")
 _STORED = (
@@ -66,7 +68,7 @@ _STORED = (
 #: every value a fond, opis, papka or delo may hold once read
 VALUE = rf"(?:{SIGNATURE}|{NUMBER}|{_STORED}|[A-Z](?!\w))"  # a fond named by a letter: "P"
 _OB = r"(?:\s*-?\s*(?:ob|об|rev|verso|oborot|оборот)\.?(?!\w)|v(?!\w))"
-_LEAF = rf"\d+{_OB}?(?:\s*[-–—]\s*\d+{_OB}?)?"
+_LEAF = rf"\d+(?:[абaб](?![\w]))?{_OB}?(?:\s*[-–—]\s*\d+(?:[абaб](?![\w]))?{_OB}?)?"
 LEAVES = rf"{_LEAF}(?:\s*,\s*{_LEAF})*"
 
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -185,6 +187,7 @@ _HUNGARIAN = re.compile(
 _DOTTED = re.compile(
     r"(?<![\w.])(?P<code>ERAF|ERA|EAA)\.(?P<f>(?:R-)?\d+[a-z]?)\.(?P<o>\d+[a-z]?)\.(?P<d>\d+[a-z]?)"
 )
+_LOT = re.compile(r"(?<![\w])(?P<sig>Lot\s+\d{2}\s*D\s*\d{1,4})(?![\w])(?P<lv>)")  # see SIGNATURE
 _IBID = re.compile(r"(?<![\w])(?:Там\s+же|там\s+же|Ibid(?:em)?\.?|ibid(?:em)?\.?)(?!\w)")
 
 # --------------------------------------------------------------------------- words and names
@@ -565,6 +568,8 @@ def _parse(text: str, previous: Archival | None) -> SourceNote:
         if built_ref in seen:
             continue
         seen.add(built_ref)
+        if any(_bare_again(built_ref, u.build()) for u in unique):
+            continue  # "… a Department of State translation …": the archive named again
         if unique and _only_collection(built_ref):
             # "…, Box 27, Dobrynin File.": a file the reference before it holds, no other one
             remarks.append(built_ref.collection or "")
@@ -631,6 +636,8 @@ def _events(
         bm = _BARE.match(body, a.end)
         if bm and not sm:
             events.append(_Event(bm.start("f"), bm.end(), "bare", 2, bm))
+    for m in _LOT.finditer(masked_loc):  # the State Department's lot files: "Lot 66 D 204"
+        events.append(_Event(m.start(), m.end(), "signature", 2, (m, None)))
     for start, end, name in _unknown_archive_clauses(body, masked_loc, mentions, spans):
         events.append(_Event(start, end, "unknown", 1, name))
     code_re = _code_pattern()
@@ -750,6 +757,15 @@ def _assemble(events: list[_Event], body: str, masked: str, remarks: list[str]) 
                 read.touch(e.start, e.end, e.kind)
     refs[-1].settle(remarks)
     return [r for r in refs if not r.empty()]
+
+
+def _bare_again(ref: Archival, before: Archival) -> bool:
+    """Is ``ref`` only the archive of a reference before it, named again?"""
+    return (
+        bool(ref.archive)
+        and ref.archive == before.archive
+        and not (ref.fond or ref.opis or ref.delo or ref.papka or ref.leaves or ref.collection)
+    )
 
 
 def _only_collection(ref: Archival) -> bool:

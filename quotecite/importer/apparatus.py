@@ -211,11 +211,20 @@ def _neighbours(text_lines: list[Line], app: Apparatus) -> None:
                     app.starts.add(text_lines[j].no)
                     j += 2
                 elif (
-                    is_publication_reference(t)
-                    and t[:1].islower()
+                    (
+                        is_publication_reference(t)
+                        or re.fullmatch(
+                            r"\d.{0,120}?(?:С|Стр|pp?)\.\s*\d+(?:\s*[-–—]\s*\d+)?\.?", t
+                        )
+                    )
+                    and (t[:1].islower() or t[:1].isdigit())
                     and j > 0
                     and text_lines[j - 1].no not in app.roles
-                    and not re.search(r"[.!?;]\Z", text_lines[j - 1].stripped)
+                    and (
+                        not re.search(r"[.!?;]\Z", text_lines[j - 1].stripped)
+                        # a book's title, then "1925-1936 гг. М., 1995. С. 245–246."
+                        or (t[:1].isdigit() and len(text_lines[j - 1].stripped.split()) <= 12)
+                    )
                 ):
                     # a reference a wrap split, the blank line between: "Ледовский А.М. СССР
                     # и Сталин" / "в судьбах Китая. С. 51."

@@ -102,7 +102,8 @@ _DATE_QUALIFIER = re.compile(
 )
 _EVENT_DATE = re.compile(r"(?:\b(?:in|during)|(?<![а-яё])(?:в|во))\s*$", re.I)
 _DATE_IN_PHRASE = re.compile(
-    r"(?:\b(?:for|of|on|from|since|until|to|before|after|dated)|(?<![а-яё])(?:от|за|на|с|по|до))\s*$",
+    r"(?:\b(?:for|of|on|from|since|until|to|before|after|dated)|(?<![а-яё])(?:от|за|на|с|по|до))"
+    r"(?:\s+\d{1,2}(?:\s*(?:,|and|&|и)\s*\d{1,2})*\s*(?:,|and|&|и))?\s*$",  # "on 9 and 12 July"
     re.I,
 )
 
@@ -590,6 +591,11 @@ def _wilson_blob(page: Page, lines: list[Line], head: Head) -> None:
         body = re.sub(r"^(?:English Translation|Scan of Original Document)\s*", "", body)
         if values.get("citation"):
             head.citation = values["citation"]
+        lead = find_dates(pre.strip()[:40])
+        if pre.strip() and lead and lead[0].start == 0:
+            # "July 09, 1956 Working Notes from the Session … on 9 and 12 July 1956"
+            head.date = head.date or lead[0].spec
+            pre = pre.strip()[lead[0].end :]
         if pre.strip():
             title, date, _rest = split_title_date(pre)
             if date is None:
@@ -794,6 +800,9 @@ def _generic(page: Page, lines: list[Line], k: int, head: Head) -> int:
     if dates and dates[0].start == 0 and len(text) > dates[0].end + 10:
         rest_after_date = text[dates[0].end :].strip(" ,.")
         title, rest = _title_of_flattened(rest_after_date)
+        if not title and len(text) < 300 and _strong_heading(rest_after_date):
+            # a Wilson PDF's first line: "July 09, 1956 Working Notes from the Session …"
+            title, rest = _clean_title(split_title_date(rest_after_date)[0]), ""
         if title:
             head.date = dates[0].spec
             head.date_found_in = "heading"

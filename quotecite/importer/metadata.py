@@ -45,6 +45,11 @@ from quotecite.importer.people import (
 from quotecite.importer.structure import M_CLOSE, M_OPEN, RawParagraph, analyse
 from quotecite.model import Archival, Name, Role
 
+_SALUTATION_LINE = re.compile(
+    r"(?:(?:Дорог|Уважаем|Глубокоуважаем|Многоуважаем)\w*\s+)?(?:[Тт]ов\.\s*|[Тт]оварищ\s+)?"
+    r"[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){0,2}\s*!"
+    r"|(?:My\s+)?(?:Dear|Esteemed|Respected)\b[^.!?]{1,60}[,!:]"
+)
 _JOURNAL_KEEPER = re.compile(
     r"(?:From the (?:diary|journal) of\s+)?(?:the\s+)?(?:Soviet\s+)?(?:Ambassador|Counsell?or|"
     r"Charg[ée] d['’]\s*Affaires|Envoy|Attach[ée]|(?:First|Second|Third) Secretary)\b[^.:;]{0,80}?"
@@ -64,7 +69,7 @@ _PERSON_EN = (
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 )
 _NOTE_TAKER = re.compile(
-    rf"(?:Compiled|Recorded|Taken down|Written down|Notes taken)\s+by\s+(?P<n>{_PERSON_EN})"
+    rf"(?i:compiled|recorded|taken down|written down|notes taken)\s+by\s+(?P<n>{_PERSON_EN})"
     rf"|Notes\s+of\s+(?P<n2>{_PERSON_EN})"
     rf"|:\s*(?P<n4>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+record of (?:a |the )?conversation"
     r"|Записал[аи]?\s+(?P<n3>(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+)",
@@ -228,6 +233,21 @@ def detect_language(text: str) -> str | None:
 # --------------------------------------------------------------------------- assembly
 
 
+def _genitive(name: Name) -> str:
+    """A Russian name in the genitive, for a supplied title: "И. Сталин" → "И. Сталина"."""
+    if name.literal or not re.fullmatch(r"[А-ЯЁ][а-яё-]+", name.family):
+        return name.display()
+    from quotecite.importer.people import _morph
+
+    parse = next(
+        (p for p in _morph().parse(name.family) if "Surn" in str(p.tag) or "Name" in str(p.tag)),
+        None,
+    )
+    form = parse.inflect({"gent"}) if parse is not None else None
+    family = str(form.word).capitalize() if form else name.family
+    return f"{name.given} {family}".strip()
+
+
 def _widened(issued: DateSpec | None, title: str | None) -> DateSpec | None:
     """A day the page dates the document by, as the range its title gives: a page dated
     "January 22, 1987" over "Notes from Politburo Meeting, 21-22 January 1987"."""
@@ -272,7 +292,9 @@ class _Assembler:
         meta = self.meta
         title, supplied_from = self._title()
         people = from_title(title, self.language) if title and not supplied_from else People()
-        genre = people.genre or self.head.genre or self._catalogue_people().genre
+        genre = (
+            people.genre or self.head.genre or self._catalogue_people().genre or self._letter_form()
+        )
         issued = _widened(self._date(), title)
         authors = self._authors(people, genre)
         references = self._references()
@@ -522,7 +544,8 @@ class _Assembler:
             return catalogue
         if self.language == "ru" and genre:
             word = _RU_GENRE_WORDS.get(genre, "Документ")
-            return f"{word} {self._series_genitive()}".strip()
+            whose = self._series_genitive() or " ".join(_genitive(n) for n in authors[:2])
+            return f"{word} {whose}".strip()
         if genre:
             text = genre.capitalize()
             who = ", ".join(n.display() for n in authors)
@@ -624,7 +647,10 @@ class _Assembler:
         cat = self.head.catalogue
         if not cat or "thatcher" in self.page.sites:
             return People()
-        people = from_title(cat, self.language)
+        # what the document is: the summary's first sentence ("KGB memorandum."), not the
+        # people its subject names ("… activities by the Helsinki Watch Committee")
+        kind = re.split(r"(?<=[a-z\])])\.\s+(?=[A-Z])|\s*\[", cat)[0]
+        people = from_title(kind, self.language)
         signed = _SIGNED.search(cat)
         if signed:
             names: list[Name] = []
@@ -646,7 +672,12 @@ class _Assembler:
                 signers = [n for n in self._signers() if not n.literal]
                 if signers:
                     return signers
-            return [self._qualified(n) for n in people.authors]
+            # the title's "Chairman Khrushchev" is the signature's "N. Khrushchev"
+            signed = {n.family: n for n in self._signers() if n.family and n.given}
+            return [
+                signed.get(n.family, n) if n.family and not n.given else self._qualified(n)
+                for n in people.authors
+            ]
         taker = self._note_taker()
         if taker:
             return taker
@@ -675,6 +706,16 @@ class _Assembler:
         if genre in (None, "letter", "telegram", "memorandum", "report", "directive", "order"):
             return self._signers()
         return []
+
+    def _letter_form(self) -> str | None:
+        """A text that opens with a salutation ("Вячеслав!", "Dear Comrade Stalin,") and
+        ends signed is a letter."""
+        if not self.body:
+            return None
+        opening = " ".join(_plain(self.body[0].parts[0]).split())
+        if not _SALUTATION_LINE.fullmatch(opening) or not self._signers():
+            return None
+        return "letter"
 
     def _issuing_body(self) -> Name | None:
         """A resolution's heading line that names the body passing it, its genre word lost
@@ -706,7 +747,9 @@ class _Assembler:
     def _note_taker(self) -> list[Name]:
         """Who took the notes or wrote the record: "Compiled by V. N. Malin", "Notes of A.S.
         Chernyaev", a catalogue's "Charles Powell record of conversation"."""
-        texts = [t for _, t in self.notes] + ([self.head.catalogue] if self.head.catalogue else [])
+        texts = [t for _, t in self.notes] + [
+            t for t in (self.head.catalogue, self.head.citation) if t
+        ]
         # a line of its own at the top of the text: "Notes of Anatoly S. Chernyaev"
         texts += [
             " ".join(_plain(p.parts[0]).split())

@@ -250,6 +250,7 @@ def read_page(text: str, furniture_hint: frozenset[int] = frozenset()) -> Page:
                  for i, r in enumerate(raw, start=1)])  # fmt: skip
     sample = text[:20000] + text[-20000:]
     page.sites = {name for name, rx in _SITES.items() if rx.search(sample)}
+    _table_rules(page)
     lines = page.lines
     i = 0
     while i < len(lines):
@@ -274,6 +275,22 @@ def read_page(text: str, furniture_hint: frozenset[int] = frozenset()) -> Page:
         i += 1
     _title_echo(page)
     return page
+
+
+_CELL_RULE = re.compile(r"\s*\|\s*")
+
+
+def _table_rules(page: Page) -> None:
+    """A page laid out in a table that a text copy kept as "|" between cells ("| Июнь 1931 года
+    | Евгений Иванович Замятин |"): the bars are layout, not text, and leave the lines."""
+    barred = [line for line in page.lines[:60] if line.text.strip().startswith("|")]
+    if len(barred) < 3:
+        return
+    for line in page.lines:
+        if "|" in line.text and not is_furniture(line.text):
+            line.text = _CELL_RULE.sub("  ", line.text).strip()
+            if not line.text:
+                line.kind = Kind.BLANK
 
 
 def _title_echo(page: Page) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from quotecite.model import Name
 from quotecite.names import EAST_ASIAN_FAMILIES
@@ -108,7 +109,7 @@ def person(text: str, language: str | None = None) -> Name | None:
     """
     t = _strip_titles(" ".join(text.replace("[", "").replace("]", "").split())).strip(" ,;:/")
     t = t.strip("/").strip()
-    if not t or is_body(t) or len(t) > 60 or re.search(r"\d", t):
+    if not t or is_body(t) or len(t) > 60 or re.search(r"\d|№|N[º°]", t):
         return None
     if any(w.strip(".,").casefold() in NOT_NAME_WORDS for w in t.split()):
         return None
@@ -185,7 +186,7 @@ def _is_cyrillic(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _morph() -> object:
+def _morph() -> Any:  # pymorphy3 ships no types
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -193,7 +194,7 @@ def _morph() -> object:
 
 def is_surname(word: str) -> bool:
     """Does the Russian dictionary know ``word`` as a surname or given name ("Сталин")?"""
-    analysis = _morph().parse(word.strip(".,"))  # type: ignore[attr-defined]
+    analysis = _morph().parse(word.strip(".,"))
     return any("Surn" in str(p.tag) or "Name" in str(p.tag) for p in analysis)
 
 
@@ -205,7 +206,7 @@ def nominative(word: str) -> str:
     out = []
     for part in parts:
         upper = part.isupper()
-        analysis = _morph().parse(part)  # type: ignore[attr-defined]
+        analysis = _morph().parse(part)
         chosen = next(
             (
                 p
@@ -291,7 +292,8 @@ _GENRES_RU = {
     "дневник": "diary", "реч": "speech", "выступлени": "speech", "обращени": "appeal",
     "заявлени": "statement", "проект": "draft", "инструкци": "directive", "ответ": "letter",
     "заключени": "report", "обзор": "report", "рапорт": "report", "меморандум": "memorandum",
-    "докладн": "memorandum", "служебн": "memorandum", "обвинительн": "report",
+    "докладная записк": "memorandum", "служебная записк": "memorandum",
+    "обвинительное заключени": "report",
 }  # fmt: skip
 _GENRE_RU_RX = re.compile(
     r"(?<![а-яё])(?P<g>" + "|".join(sorted(_GENRES_RU, key=len, reverse=True)) + r")[а-яё]*",
@@ -453,6 +455,8 @@ def _from_title_en(t: str, language: str | None) -> People:
     # "…, X to Y" (Wilson), "… from X to Y", "… of X to Y", "… by X"
     # "of" names the sender only right after the kind ("Letter of Stalin to Molotov"), not in
     # "Remarks on the resignation of Mikhail Gorbachev"
+    # title case prints them "From" and "To": "Message From Chairman Khrushchev to …"
+    after = re.sub(r"\b(From|To|By|Of)\b", lambda w: w.group().lower(), after)
     m = (
         re.match(rf",\s*(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?{_STOP_WHO}", after)
         or re.match(rf"of\s+(?P<from>.+?)(?:\s+to\s+(?P<to>.+?))?{_STOP_WHO}", after)
@@ -557,7 +561,21 @@ def _from_title_ru(t: str) -> People:
     cut = _RU_BODY_END.search(rest)
     candidate = rest[: cut.start() if cut else len(rest)].strip(" ,.")
     if candidate and is_body(candidate) and len(candidate.split()) <= 12:
-        out.authors = [body(_ru_body_nominative(candidate))]
+        # "СНК СССР и ЦК ВКП(б)": two bodies that passed it jointly
+        parts = re.split(r"\s+и\s+", candidate)
+        if len(parts) > 1 and "," in parts[0] and _plural_head(parts[0]):
+            parts = re.split(r",\s*|\s+и\s+", candidate)  # "наркоматов юстиции, внутренних дел"
+        if len(parts) > 1 and all(is_body(x) for x in parts):
+            out.authors = [body(_ru_body_nominative(x)) for x in parts]
+        elif len(parts) > 1 and _plural_head(parts[0]):
+            # "наркоматов юстиции, внутренних дел и ОГПУ": each commissariat, then the OGPU
+            noun = _plural_head(parts[0])
+            first_rest = parts[0].split(None, 1)[1]
+            out.authors = [body(f"{noun} {first_rest}")] + [
+                body(x if is_body(x) else f"{noun} {x}") for x in parts[1:]
+            ]
+        else:
+            out.authors = [body(_ru_body_nominative(candidate))]
         return out
     if "дневник" in low and not out.authors:
         m3 = re.search(r"дневник\w*\s+(?P<n>[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)", t)
@@ -582,7 +600,7 @@ def _ru_case(text: str) -> str | None:
     surname = max(re.findall(r"[А-ЯЁа-яё]{2,}", text), key=len, default="")
     if not surname:
         return None
-    analysis = _morph().parse(surname.capitalize())  # type: ignore[attr-defined]
+    analysis = _morph().parse(surname.capitalize())
     named = [str(p.tag) for p in analysis if "Surn" in str(p.tag) or "Name" in str(p.tag)]
     tags = named or [str(p.tag) for p in analysis if "sing" in str(p.tag)]
     for case in ("gent", "datv", "nomn", "ablt"):
@@ -596,6 +614,24 @@ def _ru_person(text: str) -> Name | None:
     if not t or is_body(t):
         return body(t) if t else None
     return person(t, "ru")
+
+
+def _plural_head(text: str) -> str | None:
+    """The singular nominative of a plural genitive body noun that heads ``text``
+    ("наркоматов юстиции" → "Наркомат"), or None."""
+    first = text.split(None, 1)
+    if len(first) < 2 or not first[0].casefold().startswith(_BODY_STEMS_RU):
+        return None
+    p = next(
+        (
+            a
+            for a in _morph().parse(first[0])
+            if {"gent", "plur"} <= set(str(a.tag).replace(" ", ",").split(","))
+        ),
+        None,
+    )
+    form = p.inflect({"nomn", "sing"}) if p is not None else None
+    return str(form.word).capitalize() if form else None
 
 
 def _ru_body_nominative(text: str) -> str:
@@ -619,7 +655,7 @@ def _ru_body_nominative(text: str) -> str:
         if done or not re.fullmatch(r"[А-Яа-яЁё]+", w):
             out.append(w)
             continue
-        analysis = _morph().parse(w)  # type: ignore[attr-defined]
+        analysis = _morph().parse(w)
         p = next((a for a in analysis if "gent" in str(a.tag)), None)
         if p is None:
             out.append(w)
@@ -628,7 +664,9 @@ def _ru_body_nominative(text: str) -> str:
             continue
         form = p.inflect({"nomn"})
         new = str(form.word) if form else w
-        if w[:1].isupper():
+        if w.isupper() and len(w) > 1:
+            new = w if not form else new.upper()  # an abbreviation: "СССР", "СНК"
+        elif w[:1].isupper():
             new = new[:1].upper() + new[1:]
         out.append(new)
         if "NOUN" in str(p.tag):

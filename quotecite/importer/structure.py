@@ -342,6 +342,7 @@ def analyse(
 
     # footnotes
     labels: list[str] = []
+    source_labels: list[str] = []
     for b in footnotes:
         fm = _FOOTNOTE.match(b.first)
         assert fm is not None
@@ -351,13 +352,9 @@ def analyse(
         joined = join_lines(b.lines, b.line_numbers, vocab, st.repairs)
         fm2 = _FOOTNOTE.match(joined)
         text_ = joined[fm2.end() :] if fm2 else joined
-        source = (
-            not labels
-            and is_source(text_)
-            and not _marker_regex(label).search("\n".join(line for b2 in body for line in b2.lines))
-        )
-        if not source:
-            labels.append(label)
+        # FRUS: note 1 is the document's source note, called from the heading or the text
+        source = not labels and not source_labels and is_source(text_)
+        (source_labels if source else labels).append(label)
         paragraphs.append(
             RawParagraph(
                 number=None if source else f"n{label}",
@@ -367,7 +364,14 @@ def analyse(
                 end=b.line_numbers[-1],
             )
         )
-    _mark_footnotes(paragraphs, labels, st)
+    _mark_footnotes(paragraphs, labels + source_labels, st)
+    for p in paragraphs:  # a source note's call: the note is the document's, not a footnote
+        p.parts = [
+            re.sub(f"{M_OPEN}(?:{'|'.join(map(re.escape, source_labels))}){M_CLOSE}", "", part)
+            if source_labels
+            else part
+            for part in p.parts
+        ]
 
     # numbers for paragraphs the source does not number
     if style is None:
@@ -466,7 +470,7 @@ def _find_footnotes(blocks: list[Block]) -> tuple[int, bool, int]:
             break
         label = _footnote_label(m)
         value = number_value(label.upper() if not label.isdigit() else label) or 0
-        if is_source(blocks[start - 1].first[m.end() :]) and (value != 1 or not labels):
+        if is_source(blocks[start - 1].first[m.end() :]) and value != 1:
             break  # a numbered source note; but FRUS's note 1 is the source, the others follow
         if labels:
             first = labels[0]
@@ -542,6 +546,11 @@ def _trailing_roles(
     """Signatures and datelines after the last paragraph of text (before the source notes)."""
     out: dict[int, Role] = {}
     k = len(body) - 1
+    # an edition's notes after the text ("Примечание" and what follows) are not the document's
+    for j in range(len(body) - 1, max(index, len(body) // 2) - 1, -1):
+        if len(body[j].lines) == 1 and _NOTES_HEADING.fullmatch(body[j].first):
+            k = j - 1
+            break
     while k > index and (is_source(_strip_number(body[k].first, style)) or body[k].start in forced):
         k -= 1
     while k > index:

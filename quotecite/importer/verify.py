@@ -9,7 +9,7 @@ from quotecite.importer.build import ImportResult
 from quotecite.model import Role
 
 _NUMBER_TOKEN = re.compile(r"(?:¶|\d{1,4}[.)]?|\[\d{1,4}\]|[IVXLC]{1,7}[.)])\Z")
-_DELETABLE = set("0123456789-‐[]⁰¹²³⁴⁵⁶⁷⁸⁹ivxlc")
+_DELETABLE = set("0123456789-‐[]⁰¹²³⁴⁵⁶⁷⁸⁹ivxlc|")  # "|": a table's cell rule
 
 
 def lost_words(source: str, result: ImportResult) -> list[str]:
@@ -27,7 +27,9 @@ def lost_words(source: str, result: ImportResult) -> list[str]:
     printed = result.document.numbering.value == "printed"
     numbers = {p.line: p.number for p in result.document.paragraphs if printed}
     # a note's printed label, which may count from 1 where the text calls 53 (FRUS on the web)
-    notes = {p.line for p in result.document.paragraphs if p.role is Role.FOOTNOTE}
+    notes = {
+        p.line for p in result.document.paragraphs if p.role in (Role.FOOTNOTE, Role.SOURCE_NOTE)
+    }
     from quotecite.importer.locators import LEAF_MARK, PAGE_MARK
 
     marks = {r.detail for r in result.repairs if r.kind in ("leaf-mark", "page-mark")}
