@@ -238,3 +238,11 @@ def _ole2_kind(data: bytes) -> str:
     else:
         what = "a legacy Microsoft Office file (.doc/.xls/.ppt)"
     return f"{what}, which quotecite does not read: save it as .docx ({_CONVERT}) and import that"
+
+
+def damaged(name: str, exc: Exception, what: str, advice: str) -> InputError:
+    """The one-line error for a file its reader library cannot read: what it is, the library's
+    own word on why, and what to do."""
+    detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+    why = type(exc).__name__ + (f": {detail}" if detail else "")
+    return InputError(f"{name}: {what} ({why}); {advice}")

@@ -20,8 +20,8 @@ import zipfile
 from typing import Any
 
 from quotecite.errors import InputError
-from quotecite.importer.formats import Dropped, Source
-from quotecite.importer.formats.text import clean
+from quotecite.importer.formats import Dropped, Source, damaged
+from quotecite.importer.formats.text import clean, removed_note
 
 __all__ = ["MAX_ENTRIES", "MAX_RATIO", "MAX_UNCOMPRESSED", "read_docx"]
 
@@ -81,7 +81,7 @@ def read_docx(data: bytes, name: str) -> Source:
         messages.append(f"left out {reader.images} image{'s' if reader.images > 1 else ''}")
     text, removed = clean("\n\n".join(b for b in blocks if b) + "\n")
     if removed:
-        messages.append(f"removed {removed} control character{'s' if removed > 1 else ''}")
+        messages.append(removed_note(removed))
     return Source(
         name=name,
         kind="docx",
@@ -145,11 +145,11 @@ def _check_archive(data: bytes, name: str) -> None:
 
 
 def _damaged(name: str, exc: Exception) -> InputError:
-    detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
-    what = type(exc).__name__ + (f": {detail}" if detail else "")
-    return InputError(
-        f"{name}: a damaged Word document that cannot be read ({what}); open it in Word or "
-        "LibreOffice, save it again and import the new file"
+    return damaged(
+        name,
+        exc,
+        "a damaged Word document that cannot be read",
+        "open it in Word or LibreOffice, save it again and import the new file",
     )
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from quotecite.errors import InputError
 from quotecite.importer.formats import Dropped, Source
-from quotecite.importer.formats.text import clean
+from quotecite.importer.formats.text import clean, removed_note
 
 __all__ = ["read_html"]
 
@@ -80,7 +80,7 @@ def read_html(data: bytes, name: str) -> Source:
     furniture = _furniture(lines, main) if main is not None else frozenset()
     body, removed = clean("\n".join(lines) + "\n")
     if removed:
-        notes.append(f"removed {removed} control character{'s' if removed > 1 else ''}")
+        notes.append(removed_note(removed))
     return Source(
         name=name,
         kind="html",

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from quotecite.errors import InputError
-from quotecite.importer.formats import Source
-from quotecite.importer.formats.text import clean
+from quotecite.importer.formats import Source, damaged
+from quotecite.importer.formats.text import clean, removed_note
 
 if TYPE_CHECKING:
     from pdfminer.layout import LAParams, LTItem
@@ -150,7 +150,7 @@ def _source(
         line += page.count("\n") + 1
     text, removed = clean("\n".join(pages))
     if removed:
-        notes.append(f"removed {removed} control character{'s' if removed > 1 else ''}")
+        notes.append(removed_note(removed))
     notes.extend(log)
     return Source(
         name=name,
@@ -222,11 +222,12 @@ def _metadata(document: Any) -> dict[str, str]:
 
 
 def _damaged(name: str, exc: Exception) -> InputError:
-    detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
-    what = type(exc).__name__ + (f": {detail}" if detail else "")
-    return InputError(
-        f"{name}: a damaged or truncated PDF that pdfminer cannot read ({what}); get the file "
-        "again, or repair it (e.g. qpdf or by printing it to PDF) and import the result"
+    return damaged(
+        name,
+        exc,
+        "a damaged or truncated PDF that pdfminer cannot read",
+        "get the file again, or repair it (e.g. qpdf or by printing it to PDF) and import the "
+        "result",
     )
 
 

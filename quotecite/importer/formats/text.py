@@ -73,7 +73,7 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
         raise InputError(f"{name}: a binary file, not text ({controls} control characters)")
     if controls:
         text = _CONTROL.sub("", text)
-        notes.append(_removed(controls))
+        notes.append(removed_note(controls))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Decoded(text=text, encoding=encoding, notes=tuple(notes))
 
@@ -89,7 +89,8 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     return str(best), _NAMES[best.encoding]
 
 
-def _removed(controls: int) -> str:
+def removed_note(controls: int) -> str:
+    """The note that control characters left the text."""
     return f"removed {controls} control character{'s' if controls > 1 else ''}"
 
 
@@ -99,7 +100,7 @@ def read_text(data: bytes, name: str) -> Source:
     text, removed = clean(decoded.text, keep_form_feeds=True)
     notes = list(decoded.notes)
     if removed:
-        notes.append(_removed(removed))
+        notes.append(removed_note(removed))
     text, starts = paginate(text)
     return Source(
         name=name,
