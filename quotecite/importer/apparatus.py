@@ -136,18 +136,6 @@ def find_apparatus(page: Page, head: Head) -> Apparatus:
             or _CREDIT.fullmatch(t)
         ):
             app.roles[line.no] = Role.SOURCE_NOTE
-            if _SOURCE_START.match(t) and not t.lstrip().startswith("["):
-                # "Source: …; Vondrová & Navrátil, vol. 2," / "pp. 187–189.": wrapped, no blank
-                while (
-                    k < len(text_lines)
-                    and text_lines[k].no == text_lines[k - 1].no + 1
-                    and text_lines[k].no not in app.roles
-                    and not re.search(r"[.;]\Z", t)
-                    and len(t) < 600
-                ):
-                    app.roles[text_lines[k].no] = Role.SOURCE_NOTE
-                    t += " " + text_lines[k].stripped
-                    k += 1
             if t.startswith("[") and "]" not in t:
                 # "[Source: … Delo 190" / "Translated by … Archive]": one note over lines
                 while k < len(text_lines) and text_lines[k].no - text_lines[k - 1].no <= 2:

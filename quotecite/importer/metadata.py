@@ -37,19 +37,15 @@ from quotecite.importer.people import (
     People,
     from_signature,
     from_title,
+    genitive,
     genre_of,
     is_body,
     nominative,
     person,
 )
-from quotecite.importer.structure import M_CLOSE, M_OPEN, RawParagraph, analyse
+from quotecite.importer.structure import M_CLOSE, M_OPEN, RawParagraph, analyse, is_salutation
 from quotecite.model import Archival, Name, Role
 
-_SALUTATION_LINE = re.compile(
-    r"(?:(?:Дорог|Уважаем|Глубокоуважаем|Многоуважаем)\w*\s+)?(?:[Тт]ов\.\s*|[Тт]оварищ\s+)?"
-    r"[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){0,2}\s*!"
-    r"|(?:My\s+)?(?:Dear|Esteemed|Respected)\b[^.!?]{1,60}[,!:]"
-)
 _JOURNAL_KEEPER = re.compile(
     r"(?:From the (?:diary|journal) of\s+)?(?:the\s+)?(?:Soviet\s+)?(?:Ambassador|Counsell?or|"
     r"Charg[ée] d['’]\s*Affaires|Envoy|Attach[ée]|(?:First|Second|Third) Secretary)\b[^.:;]{0,80}?"
@@ -233,21 +229,6 @@ def detect_language(text: str) -> str | None:
 # --------------------------------------------------------------------------- assembly
 
 
-def _genitive(name: Name) -> str:
-    """A Russian name in the genitive, for a supplied title: "И. Сталин" → "И. Сталина"."""
-    if name.literal or not re.fullmatch(r"[А-ЯЁ][а-яё-]+", name.family):
-        return name.display()
-    from quotecite.importer.people import _morph
-
-    parse = next(
-        (p for p in _morph().parse(name.family) if "Surn" in str(p.tag) or "Name" in str(p.tag)),
-        None,
-    )
-    form = parse.inflect({"gent"}) if parse is not None else None
-    family = str(form.word).capitalize() if form else name.family
-    return f"{name.given} {family}".strip()
-
-
 def _widened(issued: DateSpec | None, title: str | None) -> DateSpec | None:
     """A day the page dates the document by, as the range its title gives: a page dated
     "January 22, 1987" over "Notes from Politburo Meeting, 21-22 January 1987"."""
@@ -279,6 +260,7 @@ class _Assembler:
         self.reading = reading
         self.numbered = numbered
         self.meta: dict[str, Any] = {"type": "manuscript"}
+        self._signed: list[Name] | None = None
         self.body = [p for p in paragraphs if p.role is Role.BODY]
         self.language = detect_language(
             " ".join(_plain(t) for p in self.body for t in p.parts)
@@ -544,7 +526,7 @@ class _Assembler:
             return catalogue
         if self.language == "ru" and genre:
             word = _RU_GENRE_WORDS.get(genre, "Документ")
-            whose = self._series_genitive() or " ".join(_genitive(n) for n in authors[:2])
+            whose = self._series_genitive() or " ".join(genitive(n) for n in authors[:2])
             return f"{word} {whose}".strip()
         if genre:
             text = genre.capitalize()
@@ -713,7 +695,7 @@ class _Assembler:
         if not self.body:
             return None
         opening = " ".join(_plain(self.body[0].parts[0]).split())
-        if not _SALUTATION_LINE.fullmatch(opening) or not self._signers():
+        if not is_salutation(opening, by_name=True) or not self._signers():
             return None
         return "letter"
 
@@ -775,6 +757,12 @@ class _Assembler:
         return []
 
     def _signers(self) -> list[Name]:
+        """Who signed (read once: the authors, the genre and the title all ask)."""
+        if self._signed is None:
+            self._signed = self._read_signers()
+        return list(self._signed)
+
+    def _read_signers(self) -> list[Name]:
         """Who signed: every signature at the end ("G. Dimitrov" / "D. Manuilsky" / "M.
         Moskvin"), a name beside the dateline ("Ercoli 17. 1. 37"), a short last line."""
         names: list[Name] = []

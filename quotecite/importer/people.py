@@ -616,20 +616,25 @@ def _ru_person(text: str) -> Name | None:
     return person(t, "ru")
 
 
+def genitive(name: Name) -> str:
+    """A Russian name in the genitive, for a supplied title: "И. Сталин" → "И. Сталина"."""
+    if name.literal or not re.fullmatch(r"[А-ЯЁ][а-яё-]+", name.family):
+        return name.display()
+    parse = next(
+        (p for p in _morph().parse(name.family) if {"Surn"} in p.tag or {"Name"} in p.tag), None
+    )
+    form = parse.inflect({"gent"}) if parse is not None else None
+    family = str(form.word).capitalize() if form else name.family
+    return f"{name.given} {family}".strip()
+
+
 def _plural_head(text: str) -> str | None:
     """The singular nominative of a plural genitive body noun that heads ``text``
     ("наркоматов юстиции" → "Наркомат"), or None."""
     first = text.split(None, 1)
     if len(first) < 2 or not first[0].casefold().startswith(_BODY_STEMS_RU):
         return None
-    p = next(
-        (
-            a
-            for a in _morph().parse(first[0])
-            if {"gent", "plur"} <= set(str(a.tag).replace(" ", ",").split(","))
-        ),
-        None,
-    )
+    p = next((a for a in _morph().parse(first[0]) if {"gent", "plur"} in a.tag), None)
     form = p.inflect({"nomn", "sing"}) if p is not None else None
     return str(form.word).capitalize() if form else None
 

@@ -620,7 +620,7 @@ def _headnotes_before_salutation(paragraphs: list[RawParagraph]) -> None:
     ):
         return
     for i, p in enumerate(body[:8]):
-        if _SALUTATION.fullmatch(p.parts[0].strip()):
+        if is_salutation(p.parts[0]):
             before = body[:i]
             editors = all(_prose(q.parts[0]) and not _document_voice(q.parts[0]) for q in before)
             if before and editors:
@@ -653,6 +653,20 @@ _SALUTATION = re.compile(
     r"(?:(?:My\s+)?Dear|(?:Highly\s+)?Esteemed|Respected|Уважаемый|Уважаемая|Уважаемые|Дорогой|"
     r"Дорогая|Дорогие|Глубокоуважаемый)\b[^.!?\n]{1,80}[,!:]\s*(?:\d{1,3}|\[\d{1,3}\])?"
 )
+#: a salutation by name alone, which opens a letter only if it is signed: "Вячеслав!",
+#: "Тов. Сталин!"
+_VOCATIVE = re.compile(
+    r"(?:(?:Дорог|Уважаем|Глубокоуважаем|Многоуважаем)\w*\s+)?(?:[Тт]ов\.\s*|[Тт]оварищ\s+)?"
+    r"[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){0,2}\s*!"
+)
+
+
+def is_salutation(text: str, *, by_name: bool = False) -> bool:
+    """Is ``text`` a letter's salutation? ``by_name``: also a bare name called ("Вячеслав!")."""
+    t = text.strip()
+    return bool(_SALUTATION.fullmatch(t) or (by_name and _VOCATIVE.fullmatch(t)))
+
+
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
 _TURN = re.compile(r"(?:\[[^\]]{1,30}\]\s*)?[A-ZА-ЯЁ][\w’'.-]*(?:\s+[A-ZА-ЯЁ][\w’'.-]*){0,3}:\s")
