@@ -318,6 +318,20 @@ def test_a_different_document_never_overwrites(qc: Any, tmp_path: Path) -> None:
     assert md_files(corpus) == ["ecci-secretariat-1936-2.md", "ecci-secretariat-1936.md"]
 
 
+def test_two_untitled_undated_documents_are_two(qc: Any, tmp_path: Path) -> None:
+    # a supplied "Untitled document" with no date tells no document from another: the second
+    # takes a suffix, it is not refused as the first imported again
+    (tmp_path / "a.txt").write_text("The comrades met and agreed on the grain plan.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Nothing was decided about the railway.\n", "utf-8")
+    corpus = tmp_path / "corpus"
+    assert qc("import", str(tmp_path / "a.txt"), "--corpus", str(corpus)).exit_code == 0
+    r = qc("import", str(tmp_path / "b.txt"), "--corpus", str(corpus))
+    assert r.exit_code == 0
+    assert md_files(corpus) == ["untitled-document-2.md", "untitled-document.md"]
+    # the same untitled text again is the same document (its text says so)
+    assert qc("import", str(tmp_path / "a.txt"), "--corpus", str(corpus)).exit_code == 9
+
+
 def test_a_document_that_got_a_suffix_imported_again_exits_9(qc: Any, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     assert _ecci_batch(qc, corpus).exit_code == 0
