@@ -190,13 +190,12 @@ def _same_document(path: Path, result: ImportResult) -> bool:
     mine = result.document
     if [p.text for p in existing.paragraphs] == [p.text for p in mine.paragraphs]:
         return True
-    # re-imported after an upgrade, or edited by hand: the same title and date — a title the
-    # importer supplied ("Untitled document") tells no document from another
-    return (
-        not mine.title_supplied
-        and not existing.title_supplied
-        and (existing.title, existing.issued) == (mine.title, mine.issued)
-    )
+    # re-imported after an upgrade, or edited by hand: the same title and date — but a supplied
+    # "Untitled document" with neither date nor archival reference (the id then comes from the
+    # title alone) tells no document from another
+    if mine.title_supplied and mine.issued is None and mine.archival.is_empty():
+        return False
+    return (existing.title, existing.issued) == (mine.title, mine.issued)
 
 
 def _parse_all(
