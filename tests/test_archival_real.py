@@ -539,7 +539,7 @@ CASES = [
     Case(
         "w3-frus-kissinger-dobrynin-phone",
         "Source: National Archives, Nixon Presidential Materials, Henry Kissinger Telephone Conversation Transcripts, Box 27, Dobrynin File. No classification marking.",
-        (ref(archive="National Archives", papka="27", collection="Nixon Presidential Materials"),),
+        (ref(archive="National Archives", collection="Nixon Presidential Materials"),),
         extra={"remarks": ("Dobrynin File",)},
     ),
     Case(

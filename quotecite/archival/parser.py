@@ -120,7 +120,7 @@ _LABELS: dict[str, str] = {
     r"|[Dd]ans",
     "folder": r"[Ff]older",
     "por": r"[Pp]or\.|[Пп]ор\.",
-    "papka": r"[Pp]apka|[Pp]ap\.|[Пп]апка|[Пп]\.|[Pp]\.|Box|box",
+    "papka": r"[Pp]apka|[Pp]ap\.|[Пп]апка|[Пп]\.|[Pp]\.",
     "delo": r"[Dd]elo|DELO|[Dd]\.|[Дд]ело|[Дд]\.|[Ss]prava|[Ss]pr\.|[Сс]права|[Сс]пр\.|[Bb]yla"
     r"|[Ee]d\.\s?khr\.|[Ее]д\.\s?хр\.|File|[Dd]osar(?:ul)?|[Dd]osja|[Tt]eczka|[Ss]ygn\."
     r"|[Aa]\.\s?e\.|[Аа]\.\s?е\.|kh/n",
